@@ -1,0 +1,109 @@
+//! Turning the bytes of an input file into text.
+//!
+//! UTF-8 is expected. A UTF-8 byte-order mark stays in the text (offsets are
+//! those of the file as given; normalization skips the mark). UTF-16 with a
+//! byte-order mark is decoded. Bytes that are neither are an error naming
+//! the first bad offset, unless `lossy` replaces them, or a legacy encoding
+//! (TCVN3, VNI) was named: then the bytes are read as Windows-1252 and the
+//! spans refer to that reading.
+
+use crate::error::Error;
+use crate::normalize::{Encoding, EncodingChoice, decode_cp1252};
+use std::path::Path;
+
+/// How to read input bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    pub lossy: bool,
+    /// The encoding the text was typed in.
+    pub encoding: EncodingChoice,
+}
+
+/// Decodes one input. `path` only names the input in errors.
+pub fn decode(bytes: Vec<u8>, path: &Path, options: &ReadOptions) -> Result<String, Error> {
+    if let Some(text) = decode_utf16(&bytes) {
+        return Ok(text);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            match options.encoding {
+                EncodingChoice::Fixed(Encoding::Tcvn3 | Encoding::Vni) => Ok(decode_cp1252(&bytes)),
+                _ if options.lossy => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+                _ => Err(Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    offset,
+                }),
+            }
+        }
+    }
+}
+
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let le = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|c| {
+        let pair = [c[0], *c.get(1).unwrap_or(&0)];
+        if le {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_the_first_bad_byte() {
+        let err = decode(
+            b"an ninh \xff x".to_vec(),
+            Path::new("a.txt"),
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.txt: not UTF-8: invalid byte sequence at byte 8 (use --lossy to replace it, or --encoding)"
+        );
+        let lossy = ReadOptions {
+            lossy: true,
+            ..ReadOptions::default()
+        };
+        assert_eq!(
+            decode(b"a\xffb".to_vec(), Path::new("a"), &lossy).unwrap(),
+            "a\u{fffd}b"
+        );
+    }
+
+    #[test]
+    fn decodes_utf16_and_legacy_bytes() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Trà Vinh".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let o = ReadOptions::default();
+        assert_eq!(decode(bytes, Path::new("a"), &o).unwrap(), "Trà Vinh");
+        let tcvn = ReadOptions {
+            encoding: EncodingChoice::Fixed(Encoding::Tcvn3),
+            ..ReadOptions::default()
+        };
+        assert_eq!(
+            decode(b"Qu\xb6ng".to_vec(), Path::new("a"), &tcvn).unwrap(),
+            "Qu\u{b6}ng"
+        );
+    }
+}

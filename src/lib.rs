@@ -1,0 +1,45 @@
+//! # anninh
+//!
+//! Mining Vietnamese public-security news: normalization of Vietnamese text
+//! with an alignment back to the input, expansion of the domain's
+//! abbreviations, and extraction of typed facts (counts, dates, localities,
+//! named models and campaigns, legal documents, title, publication time,
+//! authors) in the `anninh/1` schema.
+//!
+//! ## Overview
+//!
+//! - [`normalize`]: NFC, one tone-mark placement, repaired marks, look-alike
+//!   letters, legacy encodings, and [`normalize::fold`] for matching keys.
+//! - [`Extractor`]: built once, `extract(&str) -> Article`.
+//! - [`record`]: the serde types of the output.
+//! - [`eval`]: accuracy against gold records, as the schema's scoring says.
+//!
+//! ## Example
+//!
+//! ```
+//! use anninh::Extractor;
+//! let extractor = Extractor::new();
+//! let article = extractor.extract("Công an tỉnh Trà Vinh");
+//! let json = serde_json::to_string(&article).unwrap();
+//! assert!(json.starts_with(r#"{"schema":"anninh/1""#));
+//! ```
+//!
+//! ## Crate features
+//!
+//! - `cli` (default): the `anninh` command line. Library users set
+//!   `default-features = false` and compile none of its crates.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod input;
+pub mod normalize;
+pub mod offsets;
+pub mod record;
+
+pub use error::Error;
+pub use extract::Extractor;
+pub use record::Article;

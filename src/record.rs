@@ -1,0 +1,400 @@
+//! The output records of schema `anninh/1` (see `facts-spec.md`).
+//!
+//! Every mention carries `text` (the original input between its offsets),
+//! `span` (code points, half-open) and `bytes` (UTF-8 bytes, half-open), both
+//! in the text the caller passed in. Unknown values serialize as `null`;
+//! arrays are always present.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The schema identifier written in every record.
+pub const SCHEMA: &str = "anninh/1";
+
+/// A half-open `[start, end)` range, serialized as a two-element array.
+pub type Range2 = [usize; 2];
+
+/// One article's facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Where the article came from (a path or an id), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The headline, as written.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// When the article was published or last updated.
+    #[serde(default)]
+    pub published: Option<Published>,
+    /// Byline names.
+    #[serde(default)]
+    pub authors: Vec<Author>,
+    /// Quantities.
+    #[serde(default)]
+    pub counts: Vec<Count>,
+    /// Calendar expressions.
+    #[serde(default)]
+    pub dates: Vec<DateMention>,
+    /// Administrative places.
+    #[serde(default)]
+    pub localities: Vec<Locality>,
+    /// Named initiatives: models, movements, campaigns.
+    #[serde(default)]
+    pub models: Vec<Model>,
+    /// Cited legal and party documents.
+    #[serde(default)]
+    pub legal_documents: Vec<LegalDocument>,
+    /// Domain abbreviations and their expansions.
+    #[serde(default)]
+    pub abbreviations: Vec<Abbreviation>,
+    /// Byte range of the input that was read as the article body (header
+    /// and byline included, page furniture excluded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Range2>,
+}
+
+impl Article {
+    /// An article with no facts yet.
+    pub fn empty() -> Self {
+        Article {
+            schema: SCHEMA.to_string(),
+            source: None,
+            title: None,
+            published: None,
+            authors: Vec::new(),
+            counts: Vec::new(),
+            dates: Vec::new(),
+            localities: Vec::new(),
+            models: Vec::new(),
+            legal_documents: Vec::new(),
+            abbreviations: Vec::new(),
+            body: None,
+        }
+    }
+}
+
+impl Default for Article {
+    fn default() -> Self {
+        Article::empty()
+    }
+}
+
+/// Publication time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Published {
+    /// ISO 8601: `2020-12-17T07:51:15+07:00`, `2022-06-21T23:44`, `2020-08-19`.
+    pub value: String,
+    /// The original text.
+    pub text: String,
+    /// Code-point range.
+    #[serde(default)]
+    pub span: Range2,
+    /// Byte range.
+    #[serde(default)]
+    pub bytes: Range2,
+}
+
+/// A byline name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Author {
+    /// The name in the usual capitalisation (`Hoàng Phương`).
+    pub name: String,
+    /// The name as it stands in the byline (`HOÀNG PHƯƠNG`).
+    #[serde(default)]
+    pub text: String,
+    /// Code-point range.
+    #[serde(default)]
+    pub span: Range2,
+    /// Byte range.
+    #[serde(default)]
+    pub bytes: Range2,
+}
+
+/// How a quantity is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    /// As stated.
+    Exact,
+    /// hơn, trên, ngoài.
+    MoreThan,
+    /// ít nhất, tối thiểu, từ ... trở lên.
+    AtLeast,
+    /// khoảng, chừng, xấp xỉ, ước tính.
+    About,
+    /// gần, suýt soát.
+    Nearly,
+    /// dưới, chưa đến.
+    LessThan,
+    /// tối đa, không quá.
+    AtMost,
+    /// hàng chục, hàng trăm, ...
+    OrderOfMagnitude,
+}
+
+/// A number that serializes as a JSON integer when it is integral.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
+pub struct Quantity(pub f64);
+
+impl Serialize for Quantity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            s.serialize_i64(v as i64)
+        } else {
+            s.serialize_f64(v)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        f64::deserialize(d).map(Quantity)
+    }
+}
+
+/// A cardinal quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    /// Qualifier + number + unit, as written.
+    pub text: String,
+    /// The number.
+    pub value: Quantity,
+    /// Its qualifier.
+    pub approx: Approx,
+    /// The counted noun, as written (`%` and `đồng` for shares and money).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The longer noun phrase that says what was counted.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// Code-point range.
+    #[serde(default)]
+    pub span: Range2,
+    /// Byte range.
+    #[serde(default)]
+    pub bytes: Range2,
+}
+
+/// The kind of a calendar expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `YYYY-MM-DDThh:mm[:ss][±hh:mm]`.
+    Datetime,
+    /// `YYYY-MM`.
+    Month,
+    /// `YYYY`.
+    Year,
+    /// `--MM-DD`.
+    DayMonth,
+    /// `{start, end}`.
+    Range,
+}
+
+/// The value of a calendar expression: one point, or a range of two.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DateValue {
+    /// A point in any of the point forms.
+    Point(String),
+    /// A range.
+    Range {
+        /// First point.
+        start: String,
+        /// Last point.
+        end: String,
+    },
+}
+
+/// A calendar expression.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// As written.
+    pub text: String,
+    /// Its kind.
+    pub kind: DateKind,
+    /// Its value.
+    pub value: DateValue,
+    /// Code-point range.
+    #[serde(default)]
+    pub span: Range2,
+    /// Byte range.
+    #[serde(default)]
+    pub bytes: Range2,
+}
+
+/// The administrative level of a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// tỉnh.
+    Province,
+    /// Centrally run city.
+    Municipality,
+    /// City of a province.
+    City,
+    /// huyện.
+    District,
+    /// quận.
+    UrbanDistrict,
+    /// thị xã.
+    Town,
+    /// xã.
+    Commune,
+    /// phường.
+    Ward,
+    /// thị trấn.
+    Township,
+    /// đặc khu.
+    SpecialZone,
+    /// thôn, bản, buôn, ấp, làng, xóm, khóm, sóc, plei.
+    Village,
+    /// tổ dân phố, khu phố, tổ.
+    ResidentialGroup,
+}
+
+/// A named administrative place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Locality {
+    /// As written.
+    pub text: String,
+    /// The unit word as written, `null` for a bare name.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The name without its unit word.
+    pub name: String,
+    /// The level.
+    pub level: Level,
+    /// The province or municipality it belongs to.
+    #[serde(default)]
+    pub province: Option<String>,
+    /// Official code in the gazetteer.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Code-point range.
+    #[serde(default)]
+    pub span: Range2,
+    /// Byte range.
+    #[serde(default)]
+    pub bytes: Range2,
+}
+
+/// The kind of a named initiative, from its trigger word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelKind {
+    /// mô hình.
+    Model,
+    /// phong trào, phong trào thi đua.
+    Movement,
+    /// cuộc vận động.
+    Campaign,
+    /// chuyên đề.
+    Topic,
+    /// chương trình, đề án.
+    Program,
+    /// câu lạc bộ.
+    Club,
+}
+
+/// A named initiative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// The name as written, without quotes.
+    pub text: String,
+    /// The name (first letter capitalised).
+    pub name: String,
+    /// Its kind.
+    pub kind: ModelKind,
+    /// The trigger word that governs it.
+    pub trigger: String,
+    /// Abbreviations expanded, tone style normalized: the grouping key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+    /// Code-point range.
+    #[serde(default)]
+    pub span: Range2,
+    /// Byte range.
+    #[serde(default)]
+    pub bytes: Range2,
+}
+
+/// A cited legal or party document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LegalDocument {
+    /// As written.
+    pub text: String,
+    /// luật, nghị định, quyết định, chỉ thị, ... (lower case).
+    pub kind: String,
+    /// The number, normalized (`06/2014/NĐ-CP`).
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Date or year of issue.
+    #[serde(default)]
+    pub issued: Option<String>,
+    /// Issuing body.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Subject, as written.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Code-point range.
+    #[serde(default)]
+    pub span: Range2,
+    /// Byte range.
+    #[serde(default)]
+    pub bytes: Range2,
+}
+
+/// A domain abbreviation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Abbreviation {
+    /// As written.
+    pub text: String,
+    /// What it stands for.
+    pub expansion: String,
+    /// Code-point range.
+    #[serde(default)]
+    pub span: Range2,
+    /// Byte range.
+    #[serde(default)]
+    pub bytes: Range2,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_article_has_every_field() {
+        let json = serde_json::to_string(&Article::empty()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"schema":"anninh/1","title":null,"published":null,"authors":[],"counts":[],"dates":[],"localities":[],"models":[],"legal_documents":[],"abbreviations":[]}"#
+        );
+    }
+
+    #[test]
+    fn quantities_are_integral_when_whole() {
+        assert_eq!(serde_json::to_string(&Quantity(2000.0)).unwrap(), "2000");
+        assert_eq!(serde_json::to_string(&Quantity(0.74)).unwrap(), "0.74");
+    }
+
+    #[test]
+    fn date_values_round_trip() {
+        let r: DateValue = serde_json::from_str(r#"{"start":"2014","end":"2024"}"#).unwrap();
+        assert_eq!(
+            r,
+            DateValue::Range {
+                start: "2014".into(),
+                end: "2024".into()
+            }
+        );
+        let p: DateValue = serde_json::from_str(r#""--06-16""#).unwrap();
+        assert_eq!(p, DateValue::Point("--06-16".into()));
+    }
+}
