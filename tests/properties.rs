@@ -19,7 +19,13 @@ fn check(s: &str, tone: ToneStyle) -> Result<(), TestCaseError> {
     };
     let n = normalize(s, &opts);
     let twice = normalize(n.text(), &opts);
-    prop_assert_eq!(twice.text(), n.text(), "not idempotent on {:?}", s);
+    prop_assert_eq!(
+        twice.text(),
+        n.text(),
+        "not idempotent on {:?} {:?}",
+        s,
+        s.as_bytes()
+    );
     let t = n.text();
     let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
     for (k, &a) in bounds.iter().enumerate() {

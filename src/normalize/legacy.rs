@@ -371,7 +371,17 @@ pub fn detect(text: &str) -> Encoding {
     let mut foreign = 0usize;
     let mut prev = ' ';
     for c in text.chars() {
+        // Judge a character as NFC will leave it (U+0387 becomes U+00B7).
+        let c = if (c as u32) >= 0x300 { singleton(c) } else { c };
         let cp = c as u32;
+        // Characters normalization drops or rewrites must not sway the
+        // verdict, or normalizing twice could decide differently.
+        if matches!(c, '\u{AD}' | '\u{A0}' | '\u{D0}' | '\u{F0}')
+            || (0x2000..=0x206F).contains(&cp)
+            || c == '\u{FEFF}'
+        {
+            continue;
+        }
         if (0x1EA0..=0x1EF9).contains(&cp) || matches!(c, 'ă' | 'Ă' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'đ')
         {
             return Encoding::Utf8;
@@ -406,6 +416,19 @@ pub fn detect(text: &str) -> Encoding {
     } else {
         Encoding::Tcvn3
     }
+}
+
+/// The character a canonical singleton decomposes to, else `c` itself.
+fn singleton(c: char) -> char {
+    let mut parts = [c; 2];
+    let mut n = 0;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if n < 2 {
+            parts[n] = d;
+        }
+        n += 1;
+    });
+    if n == 1 { parts[0] } else { c }
 }
 
 /// Latin-1 letters that are also Vietnamese letters in Unicode.

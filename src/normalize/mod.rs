@@ -29,6 +29,7 @@ mod tone;
 pub use alignment::{Alignment, Edit, Pass};
 pub use legacy::{Encoding, cp1252_byte, decode_cp1252, detect as detect_encoding};
 pub use tone::{Letter, Tone, ToneStyle, join, place_tone, split};
+use tone::{Splitter, WordLetters};
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -112,12 +113,6 @@ pub fn normalize<'a>(text: &'a str, options: &Options) -> Normalized<'a> {
     Normalized { text, alignment }
 }
 
-/// What the main pass does with one non-word character.
-enum CharFix {
-    Keep,
-    Replace(char),
-}
-
 /// Characters that are dropped. They count as part of a word so that the
 /// word is normalized as it will read once they are gone (`a\u{200b}ý` is
 /// the one word `aý`).
@@ -129,25 +124,30 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Unicode spaces that become a plain space.
 #[inline]
-fn char_fix(c: char) -> CharFix {
-    match c {
-        '\u{00A0}'
-        | '\u{1680}'
-        | '\u{2000}'..='\u{200A}'
-        | '\u{202F}'
-        | '\u{205F}'
-        | '\u{3000}' => CharFix::Replace(' '),
-        _ => CharFix::Keep,
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Letters, combining marks and invisible characters make up words.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match CLASSES.get(c as usize) {
+        Some(&k) => k & (class::LETTER | class::SLOW_WORD) != 0,
+        None => is_word_char_uncached(c),
     }
 }
 
-#[inline]
-fn is_word_char(c: char) -> bool {
+fn is_word_char_uncached(c: char) -> bool {
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) || is_invisible(c)
 }
 
-/// The normalized form of one word, `None` when it is already normal.
+/// The normalized form of a word that has marks, invisible or look-alike
+/// characters (words of plain letters are handled where they are scanned).
 fn fix_word(word: &str, style: ToneStyle) -> Option<String> {
     let mut fixed: Option<String> = None;
     if word.contains(is_invisible) {
@@ -171,57 +171,322 @@ fn fix_word(word: &str, style: ToneStyle) -> Option<String> {
     }
 }
 
+/// Character classes for the fast scan, one byte per code point below
+/// [`CLASS_END`] (8 KB: stays in the first-level cache).
+mod class {
+    /// A precomposed letter (ASCII or Latin with Vietnamese marks).
+    pub const LETTER: u8 = 1;
+    /// A vowel letter.
+    pub const VOWEL: u8 = 2;
+    /// â ă ê ô ơ ư (any case, any tone).
+    pub const DIACRITIC: u8 = 4;
+    /// Carries a tone mark.
+    pub const TONED: u8 = 8;
+    /// Part of a word but needs the careful path: combining marks,
+    /// invisible characters, look-alikes, other scripts.
+    pub const SLOW_WORD: u8 = 16;
+    /// A space to replace.
+    pub const SPACE: u8 = 32;
+}
+
+const CLASS_END: u32 = 0x1F00;
+
+static CLASSES: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    (0..CLASS_END)
+        .map(|cp| char::from_u32(cp).map_or(0, classify))
+        .collect()
+});
+
+fn classify(c: char) -> u8 {
+    if c == 'Ð' || c == 'ð' {
+        return class::SLOW_WORD;
+    }
+    if let Some(l) = split(c) {
+        let mut k = class::LETTER;
+        if tone::is_vowel(l.base) {
+            k |= class::VOWEL;
+        }
+        if matches!(l.base, 'â' | 'ă' | 'ê' | 'ô' | 'ơ' | 'ư') {
+            k |= class::DIACRITIC;
+        }
+        if l.tone != Tone::Level {
+            k |= class::TONED;
+        }
+        return k;
+    }
+    if is_word_char_uncached(c) {
+        return class::SLOW_WORD;
+    }
+    if is_odd_space(c) {
+        return class::SPACE;
+    }
+    0
+}
+
+/// What a word needs, as judged by the fast scan.
+#[derive(PartialEq, Eq)]
+enum Verdict {
+    Clean,
+    /// Its tone placement must be checked letter by letter.
+    Tone,
+    /// It has marks or characters that only the careful path handles.
+    Careful,
+}
+
+/// Decodes the character at `i` of valid UTF-8 (`b = bytes[i]`, non-ASCII).
+#[inline]
+fn decode_at(bytes: &[u8], i: usize, b: u8) -> (u32, usize) {
+    let cont = |k: usize| (bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
+    if b < 0xE0 {
+        ((((b & 0x1F) as u32) << 6) | cont(1), 2)
+    } else if b < 0xF0 {
+        ((((b & 0x0F) as u32) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (((b & 0x07) as u32) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
+#[inline]
+fn class_of(classes: &[u8], cp: u32) -> u8 {
+    match classes.get(cp as usize) {
+        Some(&k) => k,
+        None => char::from_u32(cp).map_or(0, classify),
+    }
+}
+
+/// Scans the word starting at `i`; returns its end and what it needs.
+#[inline]
+fn scan_word(bytes: &[u8], classes: &[u8], i: usize) -> (usize, Verdict) {
+    let mut j = i;
+    let mut n = 0u32; // letters so far
+    let mut vowels = 0u32; // bit k: letter k is a vowel
+    let mut diacritics = 0u32;
+    let mut toned = 0u32;
+    let mut careful = false;
+    while j < bytes.len() {
+        let b = bytes[j];
+        let (k, len) = if b < 0x80 {
+            (classes[b as usize], 1)
+        } else {
+            let (cp, len) = decode_at(bytes, j, b);
+            (class_of(classes, cp), len)
+        };
+        if k & (class::LETTER | class::SLOW_WORD) == 0 {
+            break;
+        }
+        if k & class::SLOW_WORD != 0 {
+            careful = true;
+        } else if n < 16 {
+            let bit = 1 << n;
+            if k & class::VOWEL != 0 {
+                vowels |= bit;
+            }
+            if k & class::DIACRITIC != 0 {
+                diacritics |= bit;
+            }
+            if k & class::TONED != 0 {
+                toned |= bit;
+            }
+            n += 1;
+        } else {
+            n += 1;
+        }
+        j += len;
+    }
+    if careful {
+        return (j, Verdict::Careful);
+    }
+    // Mirrors the quick part of `WordLetters::replaced`.
+    if toned.count_ones() != 1 || n > 8 {
+        return (j, Verdict::Clean);
+    }
+    let t = toned.trailing_zeros();
+    let is_vowel = |k: u32| k < n && vowels & (1 << k) != 0;
+    if !(t > 0 && is_vowel(t - 1)) && !is_vowel(t + 1) {
+        return (j, Verdict::Clean);
+    }
+    if diacritics & (1 << t) != 0 {
+        let mut k = t + 1;
+        while is_vowel(k) && diacritics & (1 << k) == 0 {
+            k += 1;
+        }
+        if !is_vowel(k) {
+            return (j, Verdict::Clean);
+        }
+    }
+    (j, Verdict::Tone)
+}
+
+/// Byte sequences after which the text may need a change: every
+/// misplaced-tone spelling, the characters the pass rewrites, and the lead
+/// bytes of every block outside the Latin and Vietnamese letters and common
+/// punctuation (where non-NFC characters and combining marks live). Text
+/// without any of them is returned as it is: one automaton scan, no
+/// decoding.
+struct Triggers {
+    automaton: aho_corasick::AhoCorasick,
+    /// Per pattern: the contexts in which a tone pattern is wrong (see
+    /// `tone::misplacement_triggers`); `ALWAYS` for the others.
+    contexts: Vec<u8>,
+}
+
+const ALWAYS: u8 = 0xFF;
+
+impl Triggers {
+    fn build(style: ToneStyle) -> Triggers {
+        let (mut patterns, mut contexts): (Vec<Vec<u8>>, Vec<u8>) =
+            tone::misplacement_triggers(style)
+                .into_iter()
+                .map(|(p, mask)| (p.into_bytes(), mask))
+                .unzip();
+        // U+0300..U+07FF: combining marks, Greek, Cyrillic, ... (lead bytes CC..DF).
+        patterns.extend((0xCC..=0xDF).map(|b| vec![b]));
+        // Latin-1 characters the pass rewrites: nbsp, soft hyphen, Ð, ð.
+        patterns.extend([
+            vec![0xC2, 0xA0],
+            vec![0xC2, 0xAD],
+            vec![0xC3, 0x90],
+            vec![0xC3, 0xB0],
+        ]);
+        // Three- and four-byte characters: all but U+1E00..U+1EFF (Vietnamese
+        // letters) and U+2000..U+20CF (punctuation, currency) less its
+        // spaces and invisible characters.
+        patterns.push(vec![0xE0]);
+        patterns.extend(
+            (0x80..=0xBF)
+                .filter(|b| !(0xB8..=0xBB).contains(b))
+                .map(|b| vec![0xE1, b]),
+        );
+        patterns.extend((0x80..=0x8D).map(|b| vec![0xE2, 0x80, b]));
+        patterns.push(vec![0xE2, 0x80, 0xAF]);
+        patterns.extend([vec![0xE2, 0x81, 0x9F], vec![0xE2, 0x81, 0xA0]]);
+        patterns.extend((0x90..=0xBF).map(|b| vec![0xE2, 0x83, b]));
+        patterns.extend((0x84..=0xBF).map(|b| vec![0xE2, b]));
+        patterns.extend((0xE3..=0xF4).map(|b| vec![b]));
+        // Non-ASCII capital vowels (the tone patterns are lower case).
+        for cp in 0xC0..=0x1EFF_u32 {
+            if let Some(c) = char::from_u32(cp)
+                && let Some(l) = split(c)
+                && l.upper
+                && !c.is_ascii()
+                && tone::is_vowel(l.base)
+            {
+                patterns.push(c.to_string().into_bytes());
+            }
+        }
+        contexts.resize(patterns.len(), ALWAYS);
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .expect("trigger patterns are valid");
+        Triggers {
+            automaton,
+            contexts,
+        }
+    }
+
+    fn get(style: ToneStyle) -> &'static Triggers {
+        static OLD: std::sync::LazyLock<Triggers> =
+            std::sync::LazyLock::new(|| Triggers::build(ToneStyle::Old));
+        static NEW: std::sync::LazyLock<Triggers> =
+            std::sync::LazyLock::new(|| Triggers::build(ToneStyle::New));
+        match style {
+            ToneStyle::Old => &OLD,
+            ToneStyle::New => &NEW,
+        }
+    }
+}
+
+/// Whether a tone trigger at `m` is wrong where it stands, judged from the
+/// bytes around it. A vowel next to it means a longer cluster: then the
+/// word is checked in full.
+fn tone_trigger_applies(bytes: &[u8], m: &aho_corasick::Match, contexts: u8) -> bool {
+    if contexts == ALWAYS {
+        return true;
+    }
+    let is_ascii_vowel = |b: u8| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+        )
+    };
+    let before = match m.start().checked_sub(1).map(|k| bytes[k]) {
+        None => 0,
+        Some(b) if b >= 0x80 => return true, // a non-ASCII letter or mark: check in full
+        Some(b) if is_ascii_vowel(b) => return true,
+        Some(b'q' | b'Q') => 2,
+        // `ng` + i… is no `gi` onset.
+        Some(b'g' | b'G') if m.start() >= 2 && matches!(bytes[m.start() - 2], b'n' | b'N') => 1,
+        Some(b'g' | b'G') => 3,
+        Some(b) if b.is_ascii_alphabetic() => 1,
+        Some(_) => 0,
+    };
+    let closed = match bytes.get(m.end()) {
+        None => 0,
+        Some(&b) if b >= 0x80 => return true,
+        Some(&b) if is_ascii_vowel(b) => return true,
+        Some(&b) if b.is_ascii_alphabetic() => 1,
+        Some(_) => 0,
+    };
+    contexts & (1 << (2 * before + closed)) != 0
+}
+
 /// The word-level pass. `None` when nothing changes.
 fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
     let bytes = text.as_bytes();
+    let classes: &[u8] = &CLASSES;
+    let triggers = Triggers::get(style);
     let mut out = Rewriter {
         text,
         out: None,
         pass: Pass::default(),
         copied: 0,
     };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphabetic() {
-            i += 1;
+    let mut pos = 0;
+    for m in triggers.automaton.find_iter(bytes) {
+        // Triggers start on character boundaries (a letter or a lead byte).
+        let at = m.start();
+        if at < pos || !tone_trigger_applies(bytes, &m, triggers.contexts[m.pattern().as_usize()]) {
             continue;
         }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            text[i..].chars().next().unwrap_or(' ')
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            continue;
         };
-        if is_word_char(c) {
-            // Scan the word; pure ASCII words need nothing.
-            let mut j = i;
-            let mut all_ascii = true;
-            while j < bytes.len() {
-                if bytes[j] < 0x80 {
-                    if bytes[j].is_ascii_alphabetic() {
-                        j += 1;
-                        continue;
-                    }
-                    break;
+        if !is_word_char(c) {
+            let end = at + c.len_utf8();
+            if is_odd_space(c) {
+                out.replace(at..end, " ");
+            } else if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+                let nfc: String = std::iter::once(c).nfc().collect();
+                if nfc != text[at..end] {
+                    out.replace(at..end, &nfc);
                 }
-                let ch = text[j..].chars().next().unwrap_or(' ');
-                if !is_word_char(ch) {
-                    break;
-                }
-                all_ascii = false;
-                j += ch.len_utf8();
             }
-            if !all_ascii {
-                out.word(i..j, style);
-            }
-            i = j;
+            pos = end;
             continue;
         }
-        if let CharFix::Replace(r) = char_fix(c) {
-            let mut buf = [0u8; 4];
-            out.replace(i..i + c.len_utf8(), r.encode_utf8(&mut buf));
+        let start = text[pos..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, ch)| is_word_char(ch))
+            .last()
+            .map_or(at, |(k, _)| pos + k);
+        let (end, verdict) = scan_word(bytes, classes, start);
+        match verdict {
+            Verdict::Clean => {}
+            Verdict::Tone => {
+                if let Some(w) = place_tone(&text[start..end], style) {
+                    out.replace(start..end, &w);
+                }
+            }
+            Verdict::Careful => out.careful_word(start..end, style),
         }
-        i += c.len_utf8();
+        pos = end.max(at + c.len_utf8());
     }
     let Rewriter {
         out, pass, copied, ..
@@ -229,6 +494,25 @@ fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
     let mut o = out?;
     o.push_str(&text[copied..]);
     Some((o, pass))
+}
+
+/// Gathers a word's letters, composing Vietnamese marks typed as combining
+/// characters. `None` when it has anything else (other marks, scripts,
+/// look-alikes, invisible characters).
+fn gather(word: &str) -> Option<WordLetters> {
+    let splitter = Splitter::get();
+    let mut letters = WordLetters::new();
+    for ch in word.chars() {
+        if let Some(l) = splitter.split(ch).filter(|_| ch != 'Ð' && ch != 'ð') {
+            if letters.is_full() {
+                return None;
+            }
+            letters.push(Some(l));
+        } else if !(('\u{300}'..='\u{36F}').contains(&ch) && letters.apply_mark(ch)) {
+            return None;
+        }
+    }
+    Some(letters)
 }
 
 /// Copies the input lazily: nothing is allocated until the first change.
@@ -253,10 +537,20 @@ impl Rewriter<'_> {
         self.copied = range.end;
     }
 
-    /// Normalizes one word. Invisible characters at its edges are dropped
-    /// apart, so that the word's own span stays tight.
-    fn word(&mut self, mut range: Range<usize>, style: ToneStyle) {
+    /// Normalizes a word that the fast scan could not settle. Invisible
+    /// characters at its edges are dropped apart, so that the word's own
+    /// span stays tight.
+    fn careful_word(&mut self, mut range: Range<usize>, style: ToneStyle) {
         let text = self.text;
+        if let Some(letters) = gather(&text[range.clone()]) {
+            // Vietnamese letters with combining marks: compose and place.
+            let mut w = String::with_capacity(range.len());
+            letters.render(style, &mut w);
+            if w != text[range.clone()] {
+                self.replace(range, &w);
+            }
+            return;
+        }
         while let Some(c) = text[range.clone()]
             .chars()
             .next()

@@ -6,7 +6,6 @@
 //! on lower-case base letters (tone removed, vowel diacritics kept: â ă ê ô ơ
 //! ư) so that the same analysis serves checking, repairing and folding.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Where tone marks go in the syllables whose placement is a convention.
@@ -96,6 +95,10 @@ static SPLIT: LazyLock<Vec<Option<Letter>>> = LazyLock::new(|| {
 });
 
 fn split_slow(c: char) -> Option<Letter> {
+    // Only characters that are already NFC: the fast path relies on it.
+    if !unicode_normalization::is_nfc(c.encode_utf8(&mut [0; 4])) {
+        return None;
+    }
     let mut base = None;
     let mut tone = Tone::Level;
     let mut marks: Vec<char> = Vec::new();
@@ -130,38 +133,80 @@ fn split_slow(c: char) -> Option<Letter> {
 /// Splits a precomposed letter into base, tone and case (`Ấ` → `â`, acute, upper).
 #[inline]
 pub fn split(c: char) -> Option<Letter> {
-    let cp = c as u32;
-    if c.is_ascii_alphabetic() {
-        return Some(Letter {
-            base: c.to_ascii_lowercase(),
-            tone: Tone::Level,
-            upper: c.is_ascii_uppercase(),
-        });
-    }
-    if (FIRST..=LAST).contains(&cp) {
-        return SPLIT[(cp - FIRST) as usize];
-    }
-    None
+    Splitter::get().split(c)
 }
 
-/// The reverse of [`SPLIT`]: (base, tone, upper) → precomposed letter.
-static JOIN: LazyLock<HashMap<(char, Tone, bool), char>> = LazyLock::new(|| {
-    (FIRST..=LAST)
-        .filter_map(char::from_u32)
-        .filter_map(|c| split(c).map(|l| ((l.base, l.tone, l.upper), c)))
-        .collect()
+/// A handle on the letter table, fetched once per text so that the hot loop
+/// does not touch the lazy static for every character.
+#[derive(Clone, Copy)]
+pub(crate) struct Splitter(&'static [Option<Letter>]);
+
+impl Splitter {
+    pub(crate) fn get() -> Self {
+        Splitter(&SPLIT)
+    }
+
+    #[inline]
+    pub(crate) fn split(self, c: char) -> Option<Letter> {
+        let cp = c as u32;
+        if c.is_ascii_alphabetic() {
+            return Some(Letter {
+                base: c.to_ascii_lowercase(),
+                tone: Tone::Level,
+                upper: c.is_ascii_uppercase(),
+            });
+        }
+        if (FIRST..=LAST).contains(&cp) {
+            return self.0[(cp - FIRST) as usize];
+        }
+        None
+    }
+}
+
+const VOWELS: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+
+/// The reverse of [`SPLIT`] for vowels: [vowel][tone][upper] → letter.
+static JOIN: LazyLock<[[[char; 2]; 6]; 12]> = LazyLock::new(|| {
+    let mut table = [[['a'; 2]; 6]; 12];
+    for cp in FIRST..=LAST {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        if let Some(l) = split(c)
+            && let Some(v) = VOWELS.iter().position(|&b| b == l.base)
+        {
+            table[v][l.tone as usize][l.upper as usize] = c;
+        }
+    }
+    for (v, &b) in VOWELS.iter().enumerate() {
+        table[v][0][0] = b;
+        table[v][0][1] = b.to_uppercase().next().unwrap_or(b);
+    }
+    table
 });
 
 /// Builds the precomposed letter for a base, tone and case.
 pub fn join(base: char, tone: Tone, upper: bool) -> char {
-    if tone == Tone::Level {
-        return if upper {
-            base.to_uppercase().next().unwrap_or(base)
-        } else {
-            base
-        };
+    let v = match base {
+        'a' => Some(0),
+        'ă' => Some(1),
+        'â' => Some(2),
+        'e' => Some(3),
+        'ê' => Some(4),
+        'i' => Some(5),
+        'o' => Some(6),
+        'ô' => Some(7),
+        'ơ' => Some(8),
+        'u' => Some(9),
+        'ư' => Some(10),
+        'y' => Some(11),
+        _ => None,
+    };
+    match v {
+        Some(v) => JOIN[v][tone as usize][upper as usize],
+        None if upper => base.to_uppercase().next().unwrap_or(base),
+        None => base,
     }
-    JOIN.get(&(base, tone, upper)).copied().unwrap_or(base)
 }
 
 /// Whether a base letter is a Vietnamese vowel.
@@ -235,12 +280,8 @@ const OPEN_ONLY: &[&str] = &[
     "ưa", "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyu", "ươi", "ươu", "yêu",
 ];
 
-fn starts_with(bases: &[char], s: &str) -> bool {
-    s.chars().enumerate().all(|(i, c)| bases.get(i) == Some(&c))
-}
-
 fn equals(bases: &[char], s: &str) -> bool {
-    s.chars().count() == bases.len() && starts_with(bases, s)
+    s.chars().eq(bases.iter().copied())
 }
 
 /// The parts of a syllable, as index ranges into its base letters.
@@ -304,64 +345,218 @@ pub fn tone_position(bases: &[char], syl: Syllable, style: ToneStyle) -> usize {
     syl.onset + idx
 }
 
+/// Every spelling of a vowel cluster whose tone mark may sit on the wrong
+/// vowel for `style` in some word: the cluster's lower-case letters with a
+/// tone on one of them, each with the contexts in which it is wrong. (The
+/// caller matches ASCII letters in any case and sends words with non-ASCII
+/// capitals down the careful path.) A word that contains none of these needs no tone change
+/// (the normalizer's fast path relies on it).
+///
+/// The contexts are those that change placement: the letter before the
+/// cluster (none, a consonant, `q` or `g`, whose `u`/`i` then belong to the
+/// onset) and whether a final consonant follows. Bit `2 * before + closed`
+/// of the mask is set when that context makes a valid, misplaced word.
+pub(crate) fn misplacement_triggers(style: ToneStyle) -> Vec<(String, u8)> {
+    let mut out = Vec::new();
+    for cluster in CLUSTERS.iter().filter(|c| c.chars().count() >= 2) {
+        let cl: Vec<char> = cluster.chars().collect();
+        for p in 0..cl.len() {
+            let mut mask = 0u8;
+            for (o, onset) in [&[][..], &['b'][..], &['q'][..], &['g'][..]]
+                .iter()
+                .enumerate()
+            {
+                for (f, fin) in [&[][..], &['n'][..]].iter().enumerate() {
+                    let word: Vec<char> = onset.iter().chain(&cl).chain(*fin).copied().collect();
+                    if let Some(syl) = parse(&word)
+                        && tone_position(&word, syl, style) != onset.len() + p
+                    {
+                        mask |= 1 << (2 * o + f);
+                    }
+                }
+            }
+            if mask == 0 {
+                continue;
+            }
+            for tone in &Tone::ALL[1..] {
+                let s: String = cl
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &b)| {
+                        let t = if k == p { *tone } else { Tone::Level };
+                        join(b, t, false)
+                    })
+                    .collect();
+                out.push((s, mask));
+            }
+        }
+    }
+    out
+}
+
+/// The letters of one word, gathered while scanning it.
+#[derive(Clone, Copy)]
+pub(crate) struct WordLetters {
+    letters: [Letter; 8],
+    n: usize,
+    toned: Option<(usize, Tone)>,
+    /// Too long, two tone marks, or a character that is not a letter: not
+    /// a syllable whose tone can be placed.
+    unplaceable: bool,
+}
+
+impl WordLetters {
+    pub(crate) fn new() -> Self {
+        WordLetters {
+            letters: [Letter {
+                base: 'a',
+                tone: Tone::Level,
+                upper: false,
+            }; 8],
+            n: 0,
+            toned: None,
+            unplaceable: false,
+        }
+    }
+
+    /// Whether no more letters fit (longer words are not syllables).
+    pub(crate) fn is_full(&self) -> bool {
+        self.n == 8
+    }
+
+    /// Applies a combining mark typed after the last letter (NFD input, or
+    /// a Windows keyboard's tone after â/ê/ô). `false` when it does not
+    /// combine into a Vietnamese letter.
+    pub(crate) fn apply_mark(&mut self, mark: char) -> bool {
+        if self.n == 0 || self.n > 8 {
+            return false;
+        }
+        let last = self.n - 1;
+        let l = &mut self.letters[last];
+        if let Some(t) = Tone::from_mark(mark) {
+            if l.tone != Tone::Level || !is_vowel(l.base) {
+                return false;
+            }
+            if self.toned.is_some() {
+                self.unplaceable = true;
+            }
+            l.tone = t;
+            self.toned = Some((last, t));
+            return true;
+        }
+        // NFC composes a circumflex or breve only when no tone mark of the
+        // same combining class (all but the dot below) came before it.
+        if matches!(mark, '\u{302}' | '\u{306}') && !matches!(l.tone, Tone::Level | Tone::Dot) {
+            return false;
+        }
+        let with = match (l.base, mark) {
+            ('a', '\u{302}') => 'â',
+            ('a', '\u{306}') => 'ă',
+            ('e', '\u{302}') => 'ê',
+            ('o', '\u{302}') => 'ô',
+            ('o', '\u{31B}') => 'ơ',
+            ('u', '\u{31B}') => 'ư',
+            _ => return false,
+        };
+        l.base = with;
+        true
+    }
+
+    /// The word written from its letters, with the tone where `style` puts
+    /// it (or where it was, when the word is not a syllable).
+    pub(crate) fn render(&self, style: ToneStyle, out: &mut String) {
+        let want = self.target(style);
+        for (i, l) in self.letters[..self.n].iter().enumerate() {
+            let tone = match (want, self.toned) {
+                (Some(w), Some((_, t))) => {
+                    if i == w {
+                        t
+                    } else {
+                        Tone::Level
+                    }
+                }
+                _ => l.tone,
+            };
+            out.push(join(l.base, tone, l.upper));
+        }
+    }
+
+    #[inline]
+    pub(crate) fn push(&mut self, l: Option<Letter>) {
+        let Some(l) = l else {
+            self.unplaceable = true;
+            return;
+        };
+        if self.n == 8 {
+            self.unplaceable = true;
+            return;
+        }
+        if l.tone != Tone::Level {
+            if self.toned.is_some() {
+                self.unplaceable = true;
+            }
+            self.toned = Some((self.n, l.tone));
+        }
+        self.letters[self.n] = l;
+        self.n += 1;
+    }
+
+    /// The word with its tone re-placed, `None` when it is right already or
+    /// is not a Vietnamese syllable.
+    pub(crate) fn replaced(&self, style: ToneStyle) -> Option<String> {
+        self.target(style)?;
+        let mut out = String::with_capacity(4 * self.n);
+        self.render(style, &mut out);
+        Some(out)
+    }
+
+    /// Where the tone mark must move to, `None` when it is right already or
+    /// the word is not a Vietnamese syllable.
+    fn target(&self, style: ToneStyle) -> Option<usize> {
+        if self.unplaceable {
+            return None;
+        }
+        let (at, _) = self.toned?;
+        let n = self.n;
+        // Most words are settled by the neighbours of the marked vowel: a
+        // lone vowel, or a vowel with its own diacritic and none after it.
+        let vowel_at = |i: usize| i < n && is_vowel(self.letters[i].base);
+        let prev = at > 0 && vowel_at(at - 1);
+        if !prev && !vowel_at(at + 1) {
+            return None;
+        }
+        if has_diacritic(self.letters[at].base) {
+            let mut k = at + 1;
+            while vowel_at(k) && !has_diacritic(self.letters[k].base) {
+                k += 1;
+            }
+            if !vowel_at(k) {
+                return None;
+            }
+        }
+        let mut bases = ['a'; 8];
+        for (b, l) in bases.iter_mut().zip(&self.letters[..n]) {
+            *b = l.base;
+        }
+        let bases = &bases[..n];
+        let syl = parse(bases)?;
+        let want = tone_position(bases, syl, style);
+        (want != at).then_some(want)
+    }
+}
+
 /// Re-places the tone mark of one word. `None` when the word is already
 /// right or is not a Vietnamese syllable (then it is left as it is).
 pub fn place_tone(word: &str, style: ToneStyle) -> Option<String> {
-    let mut letters = [Letter {
-        base: 'a',
-        tone: Tone::Level,
-        upper: false,
-    }; 8];
-    let mut n = 0;
-    let mut toned: Option<(usize, Tone)> = None;
+    let splitter = Splitter::get();
+    let mut w = WordLetters::new();
     for c in word.chars() {
-        if n == 8 {
+        w.push(splitter.split(c));
+        if w.unplaceable {
             return None;
         }
-        let l = split(c)?;
-        if l.tone != Tone::Level {
-            if toned.is_some() {
-                return None; // two marks: not a syllable we can repair
-            }
-            toned = Some((n, l.tone));
-        }
-        letters[n] = l;
-        n += 1;
     }
-    let (at, tone) = toned?;
-    let mut bases = ['a'; 8];
-    for (b, l) in bases.iter_mut().zip(&letters[..n]) {
-        *b = l.base;
-    }
-    let bases = &bases[..n];
-    // Cheap placement first: most words are already right and need no
-    // validation; only a word about to be changed must be a real syllable.
-    let onset = onset_len(bases);
-    let mut end = onset;
-    while end < n && is_vowel(bases[end]) {
-        end += 1;
-    }
-    if end == onset {
-        return None;
-    }
-    let quick = Syllable {
-        onset,
-        nucleus_end: end,
-    };
-    if tone_position(bases, quick, style) == at {
-        return None;
-    }
-    let syl = parse(bases)?;
-    let want = tone_position(bases, syl, style);
-    if want == at {
-        return None;
-    }
-    let mut out = String::with_capacity(word.len() + 2);
-    for (i, l) in letters[..n].iter().enumerate() {
-        let t = if i == want { tone } else { Tone::Level };
-        out.push(join(l.base, t, l.upper));
-    }
-    Some(out)
+    w.replaced(style)
 }
 
 #[cfg(test)]
