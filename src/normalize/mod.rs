@@ -305,7 +305,8 @@ fn scan_word(bytes: &[u8], classes: &[u8], i: usize) -> (usize, Verdict) {
     }
     let t = toned.trailing_zeros();
     let is_vowel = |k: u32| k < n && vowels & (1 << k) != 0;
-    if !(t > 0 && is_vowel(t - 1)) && !is_vowel(t + 1) {
+    let lone = !is_vowel(t + 1) && (t == 0 || !is_vowel(t - 1));
+    if lone {
         return (j, Verdict::Clean);
     }
     if diacritics & (1 << t) != 0 {
@@ -458,11 +459,17 @@ fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
             continue;
         };
         if !is_word_char(c) {
-            let end = at + c.len_utf8();
+            let mut end = at + c.len_utf8();
             if is_odd_space(c) {
                 out.replace(at..end, " ");
             } else if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
-                let nfc: String = std::iter::once(c).nfc().collect();
+                // With the marks that follow: NFC orders them together.
+                end += text[end..]
+                    .chars()
+                    .take_while(|&m| unicode_normalization::char::is_combining_mark(m))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                let nfc: String = text[at..end].nfc().collect();
                 if nfc != text[at..end] {
                     out.replace(at..end, &nfc);
                 }
