@@ -10,6 +10,7 @@
 //!
 //! - [`normalize`]: NFC, one tone-mark placement, repaired marks, look-alike
 //!   letters, legacy encodings, and [`normalize::fold`] for matching keys.
+//! - [`abbrev`]: the domain's abbreviations, found and expanded.
 //! - [`Extractor`]: built once, `extract(&str) -> Article`.
 //! - [`record`]: the serde types of the output.
 //! - [`eval`]: accuracy against gold records, as the schema's scoring says.
@@ -32,6 +33,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod abbrev;
 pub mod error;
 pub mod eval;
 pub mod extract;

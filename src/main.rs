@@ -254,7 +254,7 @@ fn extract(
     let format = format.unwrap_or(if single { Format::Json } else { Format::Jsonl });
     let (inputs, mut errors) = collect_inputs(paths);
     let options = read.options();
-    let extractor = Extractor::with_options(Options {
+    let extractor = Extractor::new().with_options(Options {
         encoding: options.encoding,
         ..Options::default()
     });

@@ -4,10 +4,13 @@
 //! spaces) and reports byte ranges of it; [`Doc::locate`] turns those into
 //! mentions of the caller's original text.
 
+use crate::abbrev::Dictionary;
 use crate::normalize::{Normalized, Options, normalize};
 use crate::offsets::CharOffsets;
+use crate::record::Abbreviation;
 use crate::record::{Article, Range2};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Runs every extractor over one article. Built once, immutable, shareable
 /// across threads.
@@ -17,20 +20,37 @@ use std::ops::Range;
 /// let article = extractor.extract("Công an tỉnh Trà Vinh");
 /// assert_eq!(article.schema, "anninh/1");
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Extractor {
     options: Options,
+    abbreviations: Arc<Dictionary>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
 }
 
 impl Extractor {
     /// An extractor with the embedded data and default normalization.
     pub fn new() -> Self {
-        Extractor::default()
+        Extractor {
+            options: Options::default(),
+            abbreviations: Arc::new(Dictionary::embedded().clone()),
+        }
     }
 
-    /// An extractor with the given normalization options.
-    pub fn with_options(options: Options) -> Self {
-        Extractor { options }
+    /// The same extractor with other normalization options.
+    pub fn with_options(mut self, options: Options) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The same extractor with another abbreviation dictionary.
+    pub fn with_abbreviations(mut self, dictionary: Dictionary) -> Self {
+        self.abbreviations = Arc::new(dictionary);
+        self
     }
 
     /// Extracts the facts of one article. Never fails and never panics:
@@ -38,8 +58,22 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Article {
         let doc = Doc::new(text, &self.options);
         let mut article = Article::empty();
+        let body = 0..doc.text().len();
         article.body = Some([0, text.len()]);
-        let _ = &doc;
+        article.abbreviations = self
+            .abbreviations
+            .find_in(&doc, body)
+            .into_iter()
+            .map(|m| {
+                let at = doc.locate(m.range);
+                Abbreviation {
+                    text: at.text,
+                    expansion: m.expansion,
+                    span: at.span,
+                    bytes: at.bytes,
+                }
+            })
+            .collect();
         article
     }
 }
@@ -71,13 +105,11 @@ impl<'a> Doc<'a> {
     }
 
     /// The normalized text.
-    #[allow(dead_code)]
     pub fn text(&self) -> &str {
         self.norm.text()
     }
 
     /// The mention of the original text that a normalized range came from.
-    #[allow(dead_code)]
     pub fn locate(&self, range: Range<usize>) -> Located {
         let r = self.norm.to_original(range);
         Located {

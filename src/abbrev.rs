@@ -1,0 +1,743 @@
+//! Abbreviations of public-security Vietnamese: dictionary, detection and
+//! expansion.
+//!
+//! The embedded dictionary (`data/abbreviations.tsv`) lists each form with
+//! its expansion and, for forms with several meanings, a context rule per
+//! meaning. Detection takes whole tokens only: not inside a longer word, a
+//! URL, an e-mail address or a document number (`06/2014/NĐ-CP`), not a
+//! Roman numeral, and in an all-capitals line only forms of three letters or
+//! more. A form glued to a number (`TDP4`) is found; a compound joined by a
+//! hyphen or slash is one abbreviation when the dictionary has it (`KT-XH`),
+//! else its parts are found separately. An article that spells a form out
+//! (`an ninh trật tự (ANTT)`) defines it for the rest of that article.
+//!
+//! ```
+//! let found = anninh::abbrev::find("Đảm bảo ANTT, phát triển KT-XH tại TDP4.");
+//! let pairs: Vec<_> = found.iter().map(|f| (f.text.as_str(), f.expansion.as_str())).collect();
+//! assert_eq!(pairs, [("ANTT", "an ninh trật tự"), ("KT-XH", "kinh tế - xã hội"), ("TDP", "tổ dân phố")]);
+//! ```
+
+use crate::error::Error;
+use crate::extract::Doc;
+use crate::normalize::{Alignment, Options, Pass, fold};
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+/// The field of an abbreviation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Domain {
+    /// Police, security, order.
+    Security,
+    /// State administration and places.
+    Administration,
+    /// The Party.
+    Party,
+    /// Laws, documents, courts.
+    Law,
+    /// Ministries, mass organizations, bodies.
+    Organization,
+    /// Everything else.
+    General,
+}
+
+impl Domain {
+    fn parse(s: &str) -> Option<Domain> {
+        Some(match s {
+            "security" => Domain::Security,
+            "administration" => Domain::Administration,
+            "party" => Domain::Party,
+            "law" => Domain::Law,
+            "organization" => Domain::Organization,
+            "general" => Domain::General,
+            _ => return None,
+        })
+    }
+}
+
+/// When an expansion applies (for forms with several meanings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextRule {
+    /// The following words start with one of these (folded) words.
+    Next(Vec<String>),
+    /// The preceding words end with one of these (folded) words.
+    Prev(Vec<String>),
+}
+
+/// One dictionary row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The form as written (`ANTQ`, `KT-XH`, `TP.`).
+    pub abbreviation: String,
+    /// What it stands for, with Vietnamese capitals (`an ninh Tổ quốc`).
+    pub expansion: String,
+    /// Its field.
+    pub domain: Domain,
+    /// When it applies; `None`: always.
+    pub rule: Option<ContextRule>,
+}
+
+/// An abbreviation dictionary. The embedded one is [`Dictionary::embedded`].
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    entries: HashMap<String, Vec<Entry>>,
+    longest: usize,
+}
+
+static EMBEDDED: LazyLock<Dictionary> = LazyLock::new(|| {
+    Dictionary::from_tsv(include_str!("../data/abbreviations.tsv"))
+        .expect("the embedded dictionary parses (tested)")
+});
+
+impl Dictionary {
+    /// The dictionary shipped with anninh.
+    pub fn embedded() -> &'static Dictionary {
+        &EMBEDDED
+    }
+
+    /// Parses the TSV format of `data/abbreviations.tsv`. Errors name the line.
+    pub fn from_tsv(text: &str) -> Result<Dictionary, Error> {
+        let mut d = Dictionary::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |message: String| Error::Parse {
+                path: PathBuf::from("abbreviations"),
+                message: format!("line {}: {message}", n + 1),
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 2 || cols.len() > 4 {
+                return Err(bad(format!(
+                    "expected 2 to 4 tab-separated columns, found {}",
+                    cols.len()
+                )));
+            }
+            let abbreviation = cols[0].trim();
+            let expansion = cols[1].trim();
+            if abbreviation.is_empty() || expansion.is_empty() {
+                return Err(bad("empty abbreviation or expansion".into()));
+            }
+            let domain = match cols.get(2).map(|s| s.trim()) {
+                None | Some("") => Domain::General,
+                Some(s) => Domain::parse(s).ok_or_else(|| bad(format!("unknown domain `{s}`")))?,
+            };
+            let rule = match cols.get(3).map(|s| s.trim()) {
+                None | Some("") => None,
+                Some(r) => {
+                    Some(parse_rule(r).ok_or_else(|| bad(format!("bad context rule `{r}`")))?)
+                }
+            };
+            d.insert(Entry {
+                abbreviation: abbreviation.to_string(),
+                expansion: expansion.to_string(),
+                domain,
+                rule,
+            })
+            .map_err(bad)?;
+        }
+        Ok(d)
+    }
+
+    /// Reads a dictionary in the TSV format from any reader.
+    pub fn from_reader(mut reader: impl std::io::Read) -> Result<Dictionary, Error> {
+        let mut s = String::new();
+        reader.read_to_string(&mut s).map_err(|source| Error::Io {
+            path: PathBuf::from("abbreviations"),
+            source,
+        })?;
+        Dictionary::from_tsv(&s)
+    }
+
+    /// This dictionary with `entries` added; an entry for a form that is
+    /// already present replaces all of that form's rows.
+    pub fn with_entries(&self, entries: impl IntoIterator<Item = Entry>) -> Dictionary {
+        let mut d = self.clone();
+        let mut replaced = std::collections::HashSet::new();
+        for e in entries {
+            if replaced.insert(e.abbreviation.clone()) {
+                d.entries.remove(&e.abbreviation);
+            }
+            d.longest = d.longest.max(e.abbreviation.len());
+            d.entries.entry(e.abbreviation.clone()).or_default().push(e);
+        }
+        d
+    }
+
+    fn insert(&mut self, e: Entry) -> Result<(), String> {
+        let rows = self.entries.entry(e.abbreviation.clone()).or_default();
+        if rows.iter().any(|r| r.expansion == e.expansion) {
+            return Err(format!("duplicate entry `{}`", e.abbreviation));
+        }
+        if rows.iter().any(|r| r.rule.is_none()) || (!rows.is_empty() && e.rule.is_none()) {
+            return Err(format!(
+                "`{}` has several expansions: each needs a context rule",
+                e.abbreviation
+            ));
+        }
+        self.longest = self.longest.max(e.abbreviation.len());
+        rows.push(e);
+        Ok(())
+    }
+
+    /// The rows of one form.
+    pub fn lookup(&self, abbreviation: &str) -> &[Entry] {
+        self.entries.get(abbreviation).map_or(&[], Vec::as_slice)
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.entries.values().map(Vec::len).sum()
+    }
+
+    /// Whether the dictionary is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every abbreviation in `text`, in order, with its span in `text`.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let doc = Doc::new(text, &Options::default());
+        self.find_in(&doc, 0..doc.text().len())
+            .into_iter()
+            .map(|m| {
+                let r = doc.norm.to_original(m.range);
+                Found {
+                    text: text[r.clone()].to_string(),
+                    expansion: m.expansion,
+                    range: r,
+                }
+            })
+            .collect()
+    }
+
+    /// `text` with its abbreviations expanded.
+    pub fn expand(&self, text: &str, style: Style) -> Expanded {
+        let found = self.find(text);
+        let mut out = String::with_capacity(text.len() + found.len() * 16);
+        let mut pass = Pass::default();
+        let mut copied = 0;
+        for f in found {
+            if f.range.start < copied {
+                continue;
+            }
+            out.push_str(&text[copied..f.range.start]);
+            let start = out.len();
+            match style {
+                Style::Replace => out.push_str(&f.expansion),
+                Style::Annotate => {
+                    out.push_str(&text[f.range.clone()]);
+                    out.push_str(" (");
+                    out.push_str(&f.expansion);
+                    out.push(')');
+                }
+            }
+            pass.push(f.range.clone(), start..out.len());
+            copied = f.range.end;
+        }
+        out.push_str(&text[copied..]);
+        let mut alignment = Alignment::default();
+        alignment.push_pass(pass);
+        Expanded {
+            text: out,
+            alignment,
+        }
+    }
+
+    /// Abbreviations in `range` of a document's normalized text.
+    pub(crate) fn find_in(&self, doc: &Doc, range: Range<usize>) -> Vec<Match> {
+        let text = &doc.text()[..range.end];
+        let definitions = definitions(text);
+        let mut out = Vec::new();
+        for m in TOKEN.find_iter(&text[range.start..]) {
+            let start = range.start + m.start();
+            let token = m.as_str();
+            let mut end = range.start + m.end();
+            if excluded_chunk(text, start, end) {
+                continue;
+            }
+            // People's initials (`P.L`, `T.P.`) and photo credits are no abbreviations.
+            if token.contains('.') && token.split('.').all(|p| p.chars().count() <= 1) {
+                continue;
+            }
+            if in_photo_credit(text, start) {
+                continue;
+            }
+            let headline = in_capitals_line(text, start);
+            let push = |r: Range<usize>, form: &str, out: &mut Vec<Match>| {
+                if headline && form.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+                    return;
+                }
+                if is_roman(form) {
+                    return;
+                }
+                if let Some(expansion) = self.resolve(text, r.clone(), form, &definitions) {
+                    out.push(Match {
+                        range: r,
+                        form: form.to_string(),
+                        expansion,
+                    });
+                }
+            };
+            // A dotted form (`TP.`) when the dictionary has it.
+            if text[end..].starts_with('.') {
+                let dotted = &text[start..end + 1];
+                if !self.lookup(dotted).is_empty() {
+                    end += 1;
+                    push(start..end, dotted, &mut out);
+                    continue;
+                }
+            }
+            if !self.lookup(token).is_empty() || definitions.contains_key(token) {
+                push(start..end, token, &mut out);
+                continue;
+            }
+            // Parts of a compound, each with any number glued to it stripped.
+            let mut offset = 0;
+            for part in token.split(['-', '/', '&', '.']) {
+                let p_start = start + offset;
+                offset += part.len() + 1;
+                let letters = part.trim_end_matches(|c: char| c.is_ascii_digit());
+                if letters.is_empty() || letters.len() > self.longest {
+                    continue;
+                }
+                let mut p_end = p_start + letters.len();
+                let glued_dot = letters.len() == part.len() && text[p_end..].starts_with('.');
+                if glued_dot && !self.lookup(&text[p_start..p_end + 1]).is_empty() {
+                    p_end += 1;
+                    push(p_start..p_end, &text[p_start..p_end], &mut out);
+                } else if !self.lookup(letters).is_empty() || definitions.contains_key(letters) {
+                    push(p_start..p_end, letters, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// The expansion of `form` at `range`: the article's own definition, else
+    /// the one dictionary row whose context rule holds.
+    fn resolve(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        form: &str,
+        definitions: &HashMap<String, String>,
+    ) -> Option<String> {
+        if let Some(d) = definitions.get(form) {
+            return Some(d.clone());
+        }
+        let rows = self.lookup(form);
+        let applies = |e: &&Entry| match &e.rule {
+            None => true,
+            Some(ContextRule::Next(words)) => {
+                let after = fold(
+                    text[range.end..]
+                        .get(..80.min(text.len() - range.end))
+                        .unwrap_or(""),
+                );
+                let after = after.trim_start_matches(|c: char| !c.is_alphanumeric());
+                words.iter().any(|w| after.starts_with(w.as_str()))
+            }
+            Some(ContextRule::Prev(words)) => {
+                let from = floor_boundary(text, range.start.saturating_sub(80));
+                let before = fold(&text[from..range.start]);
+                let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+                words.iter().any(|w| before.ends_with(w.as_str()))
+            }
+        };
+        let mut matching = rows.iter().filter(applies);
+        let first = matching.next()?;
+        // Two meanings both plausible: none is given.
+        if matching.next().is_some() {
+            return None;
+        }
+        Some(first.expansion.clone())
+    }
+}
+
+/// One occurrence found in a normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Match {
+    pub range: Range<usize>,
+    #[allow(dead_code)]
+    pub form: String,
+    pub expansion: String,
+}
+
+/// One occurrence of an abbreviation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// As written.
+    pub text: String,
+    /// What it stands for here.
+    pub expansion: String,
+    /// Byte range in the text searched.
+    pub range: Range<usize>,
+}
+
+/// How [`expand`] writes an expansion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// `ANTQ` → `an ninh Tổ quốc`.
+    #[default]
+    Replace,
+    /// `ANTQ` → `ANTQ (an ninh Tổ quốc)`.
+    Annotate,
+}
+
+/// A text with its abbreviations expanded.
+#[derive(Debug, Clone)]
+pub struct Expanded {
+    /// The expanded text.
+    pub text: String,
+    alignment: Alignment,
+}
+
+impl Expanded {
+    /// Maps a byte range of the expanded text to the original.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        self.alignment.to_original(range)
+    }
+}
+
+/// Every abbreviation in `text`, with the embedded dictionary.
+pub fn find(text: &str) -> Vec<Found> {
+    Dictionary::embedded().find(text)
+}
+
+/// `text` with its abbreviations expanded, with the embedded dictionary.
+pub fn expand(text: &str, style: Style) -> Expanded {
+    Dictionary::embedded().expand(text, style)
+}
+
+fn parse_rule(r: &str) -> Option<ContextRule> {
+    let (kind, words) = r.split_once('=')?;
+    let words: Vec<String> = words
+        .split('|')
+        .map(|w| fold(w.trim()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    match kind.trim() {
+        "next" => Some(ContextRule::Next(words)),
+        "prev" => Some(ContextRule::Prev(words)),
+        _ => None,
+    }
+}
+
+/// Candidate tokens: a capital, then letters and digits, with `-`, `/`,
+/// `&`, `.` joining further parts (`KT-XH`, `TP.HCM`, `PCCC&CNCH`).
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\p{Lu}[\p{L}\p{N}]*(?:[-/&.][\p{L}\p{N}]+)*").expect("valid regex")
+});
+
+/// `(ABBR)` after the words it stands for.
+static DEFINITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,11})\s*\)").expect("valid regex"));
+
+/// In-article definitions: `an ninh, trật tự (ANTT)` gives ANTT its
+/// expansion when the initials of the words before the parenthesis spell
+/// the form (`Đ` counting as `D`).
+fn definitions(text: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    if !text.contains('(') {
+        return out;
+    }
+    for c in DEFINITION.captures_iter(text) {
+        let (Some(whole), Some(form)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let letters: Vec<char> = fold(form.as_str())
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if letters.len() < 2 || out.contains_key(form.as_str()) {
+            continue;
+        }
+        let from = floor_boundary(text, whole.start().saturating_sub(200));
+        let before = &text[from..whole.start()];
+        // Words before the parenthesis, last first, with their offsets.
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut end = before.len();
+        for (i, ch) in before.char_indices().rev() {
+            if ch.is_whitespace() {
+                if i + ch.len_utf8() < end {
+                    words.push((i + ch.len_utf8(), &before[i + ch.len_utf8()..end]));
+                }
+                end = i;
+                if words.len() >= letters.len() {
+                    break;
+                }
+            }
+        }
+        if words.len() < letters.len() && end > 0 {
+            words.push((0, &before[..end]));
+        }
+        if words.len() < letters.len() {
+            continue;
+        }
+        let chosen = &words[..letters.len()];
+        let initials: Vec<char> = chosen
+            .iter()
+            .rev()
+            .filter_map(|(_, w)| fold(w).chars().find(|c| c.is_alphabetic()))
+            .collect();
+        if initials != letters {
+            continue;
+        }
+        let (first_at, _) = chosen[letters.len() - 1];
+        let phrase = before[first_at..].trim().trim_end_matches([',', ';', ':']);
+        // A definition is a lower-case phrase or a proper name, not a sentence.
+        if phrase.contains(['.', '(', ')', '“', '”', '"']) {
+            continue;
+        }
+        out.insert(form.as_str().to_string(), phrase.to_string());
+    }
+    out
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The token sits in a URL, an e-mail address, or a document number.
+fn excluded_chunk(text: &str, start: usize, end: usize) -> bool {
+    let chunk_start = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let chunk_end = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    let chunk = &text[chunk_start..chunk_end];
+    if chunk.contains("://") || chunk.contains("www.") || chunk.contains('@') {
+        return true;
+    }
+    // A site name written as a domain (`ANTD.VN`, `baothanhhoa.vn`).
+    let lower = chunk.to_lowercase();
+    if [".vn", ".com", ".net", ".org"].iter().any(|d| {
+        lower
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .ends_with(d)
+            || lower.contains(&format!("{d}/"))
+    }) {
+        return true;
+    }
+    // Document numbers: digits then `/` or `-` before the token (`06/2014/NĐ-CP`,
+    // `09-CT/TW`, `426/QĐ`).
+    let before = &text[chunk_start..start];
+    before.chars().any(|c| c.is_ascii_digit()) && before.ends_with(['/', '-'])
+        || (before.ends_with(['/', '-']) && is_doc_suffix_context(before))
+}
+
+fn is_doc_suffix_context(before: &str) -> bool {
+    // `.../CT-BCA-V28`: an earlier part of the same number holds a digit.
+    before
+        .split(['/', '-'])
+        .any(|p| p.chars().next().is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// Whether the line around `at` is written in capitals (a site header or a
+/// shouted headline): three words or more, most of them all capitals.
+fn in_capitals_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    let mut words = 0;
+    let mut caps = 0;
+    for w in line.split_whitespace() {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty() {
+            continue;
+        }
+        words += 1;
+        if letters.iter().all(|c| c.is_uppercase()) {
+            caps += 1;
+        }
+    }
+    words >= 3 && caps * 10 >= words * 7
+}
+
+/// Whether `at` follows `Ảnh:` on its line (a photo credit).
+fn in_photo_credit(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    match before.rfind("Ảnh:").or_else(|| before.rfind("Ảnh :")) {
+        Some(i) => !before[i..].contains([')', '.']) || before[i..].len() < 12,
+        None => false,
+    }
+}
+
+fn is_roman(form: &str) -> bool {
+    form.len() >= 2
+        && form
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        find(text)
+            .into_iter()
+            .map(|f| {
+                assert_eq!(&text[f.range.clone()], f.text);
+                (f.text, f.expansion)
+            })
+            .collect()
+    }
+
+    fn p(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn embedded_dictionary_is_large_and_clean() {
+        let d = Dictionary::embedded();
+        assert!(d.len() >= 250, "{} entries", d.len());
+        for rows in d.entries.values() {
+            for e in rows {
+                assert!(!e.abbreviation.is_empty() && !e.expansion.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn duplicates_and_bad_rows_are_rejected() {
+        let dup = Dictionary::from_tsv(
+            "ANTT\tan ninh trật tự\tsecurity\nANTT\tan ninh trật tự\tsecurity\n",
+        );
+        assert!(
+            dup.unwrap_err()
+                .to_string()
+                .contains("line 2: duplicate entry `ANTT`")
+        );
+        let empty = Dictionary::from_tsv("ANTT\t\tsecurity\n");
+        assert!(empty.unwrap_err().to_string().contains("line 1: empty"));
+        let unruled = Dictionary::from_tsv("BV\tbảo vệ\tsecurity\nBV\tbệnh viện\tgeneral\n");
+        assert!(unruled.unwrap_err().to_string().contains("context rule"));
+    }
+
+    #[test]
+    fn whole_tokens_only() {
+        assert_eq!(pairs("Giữ gìn ANTT."), [p("ANTT", "an ninh trật tự")]);
+        assert!(pairs("ANTTX và XANTT").is_empty());
+        assert_eq!(
+            pairs("phát triển KT-XH, bảo đảm QP-AN"),
+            [
+                p("KT-XH", "kinh tế - xã hội"),
+                p("QP-AN", "quốc phòng - an ninh")
+            ]
+        );
+        assert_eq!(
+            pairs("ANTT-TTATGT"),
+            [
+                p("ANTT", "an ninh trật tự"),
+                p("TTATGT", "trật tự an toàn giao thông")
+            ]
+        );
+        assert_eq!(pairs("tại TDP4, phường An Lạc"), [p("TDP", "tổ dân phố")]);
+    }
+
+    #[test]
+    fn urls_emails_and_document_numbers_are_skipped() {
+        assert!(pairs("xem https://cand.com.vn/ANTT/bai-viet").is_empty());
+        assert!(pairs("gửi về ANTT@congan.gov.vn").is_empty());
+        assert!(pairs("Nghị định số 06/2014/NĐ-CP và Chỉ thị 09-CT/TW").is_empty());
+        assert!(pairs("Quyết định 521/2005/QÐ-TTg").is_empty());
+        assert!(pairs("Chỉ thị số 03/CT-BCA-V28").is_empty());
+    }
+
+    #[test]
+    fn capitals_lines_and_roman_numerals() {
+        assert!(pairs("CÔNG AN TRA VINH").is_empty());
+        assert_eq!(
+            pairs("ĐẢM BẢO ANTT TRÊN ĐỊA BÀN"),
+            [p("ANTT", "an ninh trật tự")]
+        );
+        assert!(pairs("Đại hội XII, khóa IV").is_empty());
+    }
+
+    #[test]
+    fn ambiguity_is_resolved_or_left_alone() {
+        assert_eq!(
+            pairs("XDPT toàn dân BV ANTQ"),
+            [
+                p("XDPT", "xây dựng phong trào"),
+                p("BV", "bảo vệ"),
+                p("ANTQ", "an ninh Tổ quốc")
+            ]
+        );
+        assert_eq!(pairs("cấp cứu tại BV Đa khoa tỉnh"), [p("BV", "bệnh viện")]);
+        assert!(pairs("ông BV cho biết").is_empty());
+        assert_eq!(pairs("BCH Quân sự huyện"), [p("BCH", "Ban Chỉ huy")]);
+        assert_eq!(pairs("BCH Đoàn xã"), [p("BCH", "Ban Chấp hành")]);
+    }
+
+    #[test]
+    fn articles_define_their_own_forms() {
+        let text = "giữ gìn an ninh, trật tự (ANTT) ở cơ sở. Tình hình ANTT ổn định.";
+        assert_eq!(
+            pairs(text),
+            [p("ANTT", "an ninh, trật tự"), p("ANTT", "an ninh, trật tự")]
+        );
+        let text = "Hội đồng nhân dân (HĐND) xã";
+        assert_eq!(pairs(text), [p("HĐND", "Hội đồng nhân dân")]);
+    }
+
+    #[test]
+    fn initials_credits_and_site_names() {
+        assert!(pairs("Ảnh: P.L").is_empty());
+        assert!(pairs("Thứ trưởng (Ảnh: T.P.).").is_empty());
+        assert!(pairs("ANTD.VN - Sau hơn 2 tháng").is_empty());
+        assert_eq!(
+            pairs("Ảnh minh họa về ANTT"),
+            [p("ANTT", "an ninh trật tự")]
+        );
+    }
+
+    #[test]
+    fn dotted_forms() {
+        assert_eq!(pairs("TP.Bà Rịa"), [p("TP.", "thành phố")]);
+        assert_eq!(
+            pairs("TP.HCM và TP Hà Nội"),
+            [p("TP.HCM", "thành phố Hồ Chí Minh"), p("TP", "thành phố")]
+        );
+    }
+
+    #[test]
+    fn expansion_styles_map_back() {
+        let text = "Bảo vệ ANTQ.";
+        let r = expand(text, Style::Replace);
+        assert_eq!(r.text, "Bảo vệ an ninh Tổ quốc.");
+        let at = r.text.find("an ninh").unwrap();
+        assert_eq!(
+            &text[r.to_original(at..at + "an ninh Tổ quốc".len())],
+            "ANTQ"
+        );
+        assert_eq!(
+            expand(text, Style::Annotate).text,
+            "Bảo vệ ANTQ (an ninh Tổ quốc)."
+        );
+    }
+
+    #[test]
+    fn user_entries_override() {
+        let d = Dictionary::embedded().with_entries([Entry {
+            abbreviation: "ANTT".into(),
+            expansion: "an ninh, trật tự".into(),
+            domain: Domain::Security,
+            rule: None,
+        }]);
+        assert_eq!(d.find("ANTT")[0].expansion, "an ninh, trật tự");
+    }
+}
