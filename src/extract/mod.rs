@@ -4,13 +4,22 @@
 //! spaces) and reports byte ranges of it; [`Doc::locate`] turns those into
 //! mentions of the caller's original text.
 
+pub mod article;
+pub mod count;
+pub mod date;
+pub mod number;
+
 use crate::abbrev::Dictionary;
 use crate::normalize::{Normalized, Options, normalize};
 use crate::offsets::CharOffsets;
-use crate::record::Abbreviation;
+use crate::record::{
+    Abbreviation, Author, Count, DateKind, DateMention, DateValue, Published, Quantity,
+};
 use crate::record::{Article, Range2};
+use regex::Regex;
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::LazyLock;
 
 /// Runs every extractor over one article. Built once, immutable, shareable
 /// across threads.
@@ -57,12 +66,60 @@ impl Extractor {
     /// text it cannot read yields fewer facts.
     pub fn extract(&self, text: &str) -> Article {
         let doc = Doc::new(text, &self.options);
+        let norm = doc.text();
+        let layout = article::layout(norm);
+        let body = layout.body.clone();
+        let in_body = |r: &Range<usize>| body.start <= r.start && r.end <= body.end;
         let mut article = Article::empty();
-        let body = 0..doc.text().len();
-        article.body = Some([0, text.len()]);
+        let body_orig = doc.norm.to_original(body.clone());
+        article.body = Some([body_orig.start, body_orig.end]);
+        article.title = layout.title.clone().map(|t| doc.locate(t).text);
+
+        let dates: Vec<date::DateFound> = date::find(norm)
+            .into_iter()
+            .filter(|d| in_body(&d.range))
+            .collect();
+        article.published = published(&doc, &layout, &dates);
+        article.dates = dates
+            .iter()
+            .map(|d| {
+                let at = doc.locate(d.range.clone());
+                DateMention {
+                    text: at.text,
+                    kind: d.kind,
+                    value: d.value.clone(),
+                    span: at.span,
+                    bytes: at.bytes,
+                }
+            })
+            .collect();
+
+        let mut excluded: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
+        excluded.extend(short_quotes(norm, body.clone()));
+        let shifted: Vec<Range<usize>> = excluded
+            .iter()
+            .filter(|r| r.start >= body.start && r.end <= body.end)
+            .map(|r| r.start - body.start..r.end - body.start)
+            .collect();
+        article.counts = count::find(&norm[body.clone()], &shifted)
+            .into_iter()
+            .map(|c| {
+                let at = doc.locate(c.range.start + body.start..c.range.end + body.start);
+                Count {
+                    text: at.text,
+                    value: Quantity(c.value),
+                    approx: c.approx,
+                    unit: c.unit,
+                    subject: c.subject,
+                    span: at.span,
+                    bytes: at.bytes,
+                }
+            })
+            .collect();
+
         article.abbreviations = self
             .abbreviations
-            .find_in(&doc, body)
+            .find_in(&doc, body.clone())
             .into_iter()
             .map(|m| {
                 let at = doc.locate(m.range);
@@ -74,8 +131,76 @@ impl Extractor {
                 }
             })
             .collect();
+
+        article.authors = layout
+            .authors
+            .iter()
+            .map(|r| {
+                let at = doc.locate(r.clone());
+                Author {
+                    name: article::name_case(&norm[r.clone()]),
+                    text: at.text,
+                    span: at.span,
+                    bytes: at.bytes,
+                }
+            })
+            .collect();
         article
     }
+}
+
+/// Quoted stretches short enough to be names or slogans (`“3 giảm, 3 giữ”`),
+/// whose numbers are no counts.
+fn short_quotes(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
+    static QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"“[^”\n]{1,80}”|"[^"\n]{1,80}"|«[^»\n]{1,80}»"#).expect("valid regex")
+    });
+    QUOTE
+        .find_iter(&text[within.clone()])
+        .map(|m| m.start() + within.start..m.end() + within.start)
+        .collect()
+}
+
+/// The publication time: a date-time (or date) on the headline's line or
+/// the short lines after it, or on a line labelled as such.
+fn published(doc: &Doc, layout: &article::Layout, dates: &[date::DateFound]) -> Option<Published> {
+    let text = doc.text();
+    let labelled = |r: &Range<usize>| {
+        let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let f = crate::normalize::fold(&text[line_start..r.start]);
+        [
+            "cap nhat",
+            "ngay dang",
+            "dang ngay",
+            "dang luc",
+            "xuat ban",
+            "ngay:",
+        ]
+        .iter()
+        .any(|l| f.contains(l))
+    };
+    let pick = dates
+        .iter()
+        .filter(|d| matches!(d.kind, DateKind::Datetime | DateKind::Date))
+        .filter(|d| {
+            let in_header = layout.header.start <= d.range.start
+                && d.range.end <= layout.header.end
+                && layout.title.as_ref().is_none_or(|t| d.range.start >= t.end);
+            (in_header && (layout.title.is_some() || d.kind == DateKind::Datetime))
+                || labelled(&d.range) && d.range.start < layout.body.start + 2000
+        })
+        .min_by_key(|d| (d.kind != DateKind::Datetime, d.range.start))?;
+    let at = doc.locate(pick.range.clone());
+    let value = match &pick.value {
+        DateValue::Point(p) => p.clone(),
+        DateValue::Range { start, .. } => start.clone(),
+    };
+    Some(Published {
+        value,
+        text: at.text,
+        span: at.span,
+        bytes: at.bytes,
+    })
 }
 
 /// One article being read: the original, its normalized form, and offsets.

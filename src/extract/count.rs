@@ -1,0 +1,612 @@
+//! Counts: cardinal numbers that quantify something, with their qualifier,
+//! unit and subject.
+//!
+//! A count needs a unit: a classifier or measure word from
+//! `data/units.tsv` right after the number (longest entry first, so
+//! `khẩu súng` before `khẩu`), `%`, or money. That single rule keeps names
+//! and codes out (`Sư đoàn 308`, `Bệnh viện Quân y 105`, `Ban Chỉ đạo
+//! 138`): a unit never follows them. Decisions where the spec is silent:
+//! a ratio `91/91 xã` is one count of its first number; a range `3-5 người`
+//! or `từ 10 đến 15 vụ` is two exact counts, the scale and unit written once
+//! covering both ends.
+
+use super::number::{parse_digits, parse_words, scale};
+use crate::record::Approx;
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A count found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountFound {
+    /// Byte range: qualifier, number, unit.
+    pub range: Range<usize>,
+    /// The value.
+    pub value: f64,
+    /// The qualifier.
+    pub approx: Approx,
+    /// The unit as written.
+    pub unit: Option<String>,
+    /// The noun phrase counted, when longer than the unit.
+    pub subject: Option<String>,
+}
+
+/// The unit lexicon: lower-cased units by their number of words.
+struct Units {
+    by_words: HashMap<String, usize>,
+    longest: usize,
+}
+
+static UNITS: LazyLock<Units> = LazyLock::new(|| {
+    let mut by_words = HashMap::new();
+    let mut longest = 1;
+    for line in include_str!("../../data/units.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let unit = line.split('\t').next().unwrap_or("").trim();
+        let n = unit.split_whitespace().count();
+        longest = longest.max(n);
+        by_words.insert(unit.to_lowercase(), n);
+    }
+    Units { by_words, longest }
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Number,
+    Word,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    range: Range<usize>,
+    kind: Kind,
+    /// Whitespace (not a newline) before it; `newline` when a line starts.
+    spaced: bool,
+    newline: bool,
+}
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}][\p{L}\p{M}\d]*|\S").expect("valid regex")
+});
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut prev_end = 0;
+    for m in TOKEN.find_iter(text) {
+        let gap = &text[prev_end..m.start()];
+        let first = m.as_str().chars().next().unwrap_or(' ');
+        let kind = if first.is_ascii_digit() {
+            Kind::Number
+        } else if first.is_alphabetic() {
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        out.push(Token {
+            range: m.range(),
+            kind,
+            spaced: !gap.is_empty(),
+            newline: gap.contains('\n') || m.start() == 0,
+        });
+        prev_end = m.end();
+    }
+    out
+}
+
+const QUALIFIERS: &[(&str, Approx)] = &[
+    ("ít nhất", Approx::AtLeast),
+    ("tối thiểu", Approx::AtLeast),
+    ("xấp xỉ", Approx::About),
+    ("ước tính", Approx::About),
+    ("ước khoảng", Approx::About),
+    ("suýt soát", Approx::Nearly),
+    ("chưa đến", Approx::LessThan),
+    ("chưa tới", Approx::LessThan),
+    ("không đến", Approx::LessThan),
+    ("không tới", Approx::LessThan),
+    ("tối đa", Approx::AtMost),
+    ("không quá", Approx::AtMost),
+    ("hơn", Approx::MoreThan),
+    ("trên", Approx::MoreThan),
+    ("ngoài", Approx::MoreThan),
+    ("khoảng", Approx::About),
+    ("chừng", Approx::About),
+    ("độ", Approx::About),
+    ("gần", Approx::Nearly),
+    ("dưới", Approx::LessThan),
+];
+
+/// Words after which a number is an ordinal, a code or a reference.
+const NOT_AFTER: &[&str] = &[
+    "thứ",
+    "số",
+    "hạng",
+    "khóa",
+    "khoá",
+    "điều",
+    "khoản",
+    "mục",
+    "chương",
+    "trang",
+    "tầng",
+    "đợt",
+    "lô",
+    "kỳ",
+    "ảnh",
+    "hình",
+    "phòng",
+    "tổ",
+    "đội",
+    "ấp",
+    "thôn",
+    "xóm",
+    "khu",
+    "phường",
+    "quận",
+    "bản",
+    "lúc",
+    "giờ",
+    "tuyến",
+    "km",
+    "quốc",
+    "lộ",
+    "đường",
+    "nhà",
+];
+
+/// Words that stop a subject phrase.
+const SUBJECT_STOPS: &[&str] = &[
+    "và", "với", "so", "trong", "tại", "của", "đã", "được", "là", "cho", "nhưng", "thì", "để",
+];
+
+struct Scanner<'t> {
+    text: &'t str,
+    toks: Vec<Token>,
+    lower: Vec<String>,
+}
+
+impl<'t> Scanner<'t> {
+    fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    fn raw(&self, i: usize) -> &'t str {
+        &self.text[self.toks[i].range.clone()]
+    }
+
+    /// The longest unit starting at token `i`: (tokens used, unit text).
+    fn unit_at(&self, i: usize) -> Option<(usize, String)> {
+        let units = &*UNITS;
+        for n in (1..=units.longest).rev() {
+            if i + n > self.toks.len() {
+                continue;
+            }
+            if (i..i + n).any(|k| self.toks[k].kind != Kind::Word && self.word(k) != "%")
+                || (i + 1..i + n).any(|k| !self.toks[k].spaced || self.toks[k].newline)
+            {
+                continue;
+            }
+            let joined = (i..i + n)
+                .map(|k| self.word(k))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if units.by_words.contains_key(&joined) {
+                let r = self.toks[i].range.start..self.toks[i + n - 1].range.end;
+                return Some((n, self.text[r].to_string()));
+            }
+        }
+        None
+    }
+
+    /// The qualifier ending right before token `i`: (first token, approx).
+    fn qualifier_before(&self, i: usize) -> Option<(usize, Approx)> {
+        for (q, approx) in QUALIFIERS {
+            let n = q.split(' ').count();
+            if i < n || self.toks[i].newline {
+                continue;
+            }
+            let words: Vec<&str> = (i - n..i).map(|k| self.word(k)).collect();
+            if words.join(" ") == *q && (i - n + 1..=i).all(|k| !self.toks[k].newline || k == i - n)
+            {
+                return Some((i - n, *approx));
+            }
+        }
+        None
+    }
+
+    /// The subject: unit and the words after it up to a clause boundary.
+    fn subject(&self, unit_start: usize, unit_len: usize) -> Option<String> {
+        let mut end = unit_start + unit_len;
+        let mut k = end;
+        let mut words = 0;
+        while k < self.toks.len() && words < 14 {
+            let t = &self.toks[k];
+            if t.newline || t.kind != Kind::Word || SUBJECT_STOPS.contains(&self.word(k)) {
+                break;
+            }
+            words += 1;
+            k += 1;
+            end = k;
+        }
+        if end == unit_start + unit_len {
+            return None;
+        }
+        let r = self.toks[unit_start].range.start..self.toks[end - 1].range.end;
+        Some(self.text[r].to_string())
+    }
+}
+
+/// Every count in `text`, skipping numbers inside `excluded` ranges
+/// (dates, document numbers, quoted names).
+pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
+    let toks = tokens(text);
+    let lower = toks
+        .iter()
+        .map(|t| text[t.range.clone()].to_lowercase())
+        .collect();
+    let s = Scanner { text, toks, lower };
+    let n = s.toks.len();
+    let inside = |r: &Range<usize>| excluded.iter().any(|e| e.start < r.end && r.start < e.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = &s.toks[i];
+        let start_i = i;
+        // The number: digits, `hàng` + scale, or words.
+        let (mut value, mut approx, mut next) = match t.kind {
+            Kind::Number => {
+                if inside(&t.range) {
+                    i += 1;
+                    continue;
+                }
+                let Some(v) = parse_digits(s.raw(i)) else {
+                    i += 1;
+                    continue;
+                };
+                (v, Approx::Exact, i + 1)
+            }
+            Kind::Word if s.word(i) == "hàng" && i + 1 < n && scale(s.word(i + 1)).is_some() => {
+                let mut v = scale(s.word(i + 1)).unwrap_or(1.0);
+                let mut k = i + 2;
+                while k < n
+                    && s.toks[k].kind == Kind::Word
+                    && let Some(m) = scale(s.word(k))
+                {
+                    v *= m;
+                    k += 1;
+                }
+                (v, Approx::OrderOfMagnitude, k)
+            }
+            Kind::Word
+                if matches!(
+                    s.word(i),
+                    "hai"
+                        | "ba"
+                        | "bốn"
+                        | "năm"
+                        | "sáu"
+                        | "bảy"
+                        | "tám"
+                        | "chín"
+                        | "mười"
+                        | "nửa"
+                        | "chục"
+                ) =>
+            {
+                let words: Vec<&str> = (i..n.min(i + 8)).map(|k| s.word(k)).collect();
+                match (s.word(i), parse_words(&words)) {
+                    ("chục", _) => (10.0, Approx::Exact, i + 1),
+                    (_, Some((v, used))) => (v, Approx::Exact, i + used),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let is_digits = t.kind == Kind::Number;
+        if is_digits {
+            // Glued to a word or code before it (`TDP4`, `Covid-19`), or a time.
+            let prev = i.checked_sub(1).map(|k| &s.toks[k]);
+            if let Some(p) = prev
+                && !t.spaced
+                && (p.kind == Kind::Word
+                    || matches!(s.word(i - 1), "-" | "/" | ":" | "." | ",")
+                        && i >= 2
+                        && !s.toks[i - 1].spaced
+                        && s.toks[i - 2].kind != Kind::Punct)
+            {
+                i += 1;
+                continue;
+            }
+            if next < n
+                && !s.toks[next].spaced
+                && matches!(s.word(next), ":" | "/")
+                && next + 1 < n
+                && s.toks[next + 1].kind == Kind::Number
+            {
+                if s.word(next) == ":" {
+                    i = next + 2;
+                    continue;
+                }
+                // `91/91 xã`: a ratio, unless more follows (`06/2014/NĐ-CP`).
+                let after = next + 2;
+                if after < n && !s.toks[after].spaced && s.toks[after].kind != Kind::Punct
+                    || after < n && !s.toks[after].spaced && matches!(s.word(after), "/" | "-")
+                {
+                    i = after;
+                    continue;
+                }
+                next = after;
+            }
+            // A list numeral at the start of a line (`2.`, `3)`).
+            if t.newline && next < n && matches!(s.word(next), "." | ")") {
+                i = next;
+                continue;
+            }
+            // Phone numbers and other long codes with a leading zero.
+            if s.raw(i).starts_with('0')
+                && s.raw(i).chars().filter(char::is_ascii_digit).count() >= 4
+            {
+                i += 1;
+                continue;
+            }
+        }
+        if i > 0 && NOT_AFTER.contains(&s.word(i - 1)) && !(i >= 2 && s.word(i - 2) == "hơn") {
+            i = next;
+            continue;
+        }
+        // A range: `3-5 người`, `130-150 nghìn đồng`, `từ 10 đến 15 vụ`.
+        let mut range_end: Option<(usize, f64)> = None;
+        if is_digits && next + 1 < n {
+            let sep = s.word(next);
+            if (sep == "-" || sep == "–" || sep == "đến" || sep == "tới")
+                && s.toks[next + 1].kind == Kind::Number
+                && let Some(v2) = parse_digits(s.raw(next + 1))
+                && v2 > value
+            {
+                range_end = Some((next + 1, v2));
+                next += 2;
+            }
+        }
+        // Scale words: `2 triệu`, `3 triệu 500 nghìn`, `1,2 tỷ`.
+        if approx != Approx::OrderOfMagnitude {
+            let mut k = next;
+            let mut v = value;
+            let mut v2 = range_end.map(|r| r.1);
+            while k < n
+                && s.toks[k].kind == Kind::Word
+                && let Some(m) = scale(s.word(k))
+            {
+                if m < 1000.0 && k > next {
+                    break;
+                }
+                v *= m;
+                v2 = v2.map(|x| x * m);
+                k += 1;
+                // `3 triệu 500 nghìn`
+                if k + 1 < n
+                    && s.toks[k].kind == Kind::Number
+                    && let (Some(extra), Some(m2)) = (parse_digits(s.raw(k)), scale(s.word(k + 1)))
+                    && m2 < m
+                {
+                    v += extra * m2;
+                    k += 2;
+                }
+            }
+            if k > next && s.word(next) != "chục" {
+                value = v;
+                if let (Some(r), Some(x)) = (range_end.as_mut(), v2) {
+                    r.1 = x;
+                }
+                next = k;
+            }
+        }
+        // The unit.
+        let Some((unit_len, unit)) = s.unit_at(next).or_else(|| {
+            // `95%` glued to the number.
+            (next < n && s.word(next) == "%").then(|| (1, "%".to_string()))
+        }) else {
+            i = next.max(i + 1);
+            continue;
+        };
+        // The qualifier.
+        let mut first = start_i;
+        if approx == Approx::Exact {
+            if let Some((q, a)) = s.qualifier_before(start_i) {
+                approx = a;
+                first = q;
+            } else if start_i > 0
+                && s.word(start_i - 1) == "từ"
+                && (next + unit_len + 1 < n)
+                && s.word(next + unit_len) == "trở"
+                && s.word(next + unit_len + 1) == "lên"
+            {
+                approx = Approx::AtLeast;
+            }
+        }
+        let unit_end = s.toks[next + unit_len - 1].range.end;
+        let subject = if unit == "%" {
+            s.subject(next + unit_len, 0).filter(|x| !x.is_empty())
+        } else {
+            s.subject(next, unit_len)
+        };
+        let unit_text = if unit == "%" {
+            "%".to_string()
+        } else {
+            unit.clone()
+        };
+        match range_end {
+            Some((k2, v2)) => {
+                let r1 = s.toks[first].range.start..s.toks[start_i].range.end;
+                out.push(CountFound {
+                    range: r1,
+                    value,
+                    approx: Approx::Exact,
+                    unit: Some(unit_text.clone()),
+                    subject: subject.clone(),
+                });
+                out.push(CountFound {
+                    range: s.toks[k2].range.start..unit_end,
+                    value: v2,
+                    approx: Approx::Exact,
+                    unit: Some(unit_text),
+                    subject,
+                });
+            }
+            None => out.push(CountFound {
+                range: s.toks[first].range.start..unit_end,
+                value,
+                approx,
+                unit: Some(unit_text),
+                subject,
+            }),
+        }
+        i = next + unit_len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(text: &str) -> Vec<(String, f64, Approx, String)> {
+        find(text, &[])
+            .into_iter()
+            .map(|c| {
+                (
+                    text[c.range].to_string(),
+                    c.value,
+                    c.approx,
+                    c.unit.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn c(t: &str, v: f64, a: Approx, u: &str) -> (String, f64, Approx, String) {
+        (t.to_string(), v, a, u.to_string())
+    }
+
+    #[test]
+    fn digits_with_qualifiers_and_units() {
+        use Approx::*;
+        assert_eq!(
+            counts("cung cấp hơn 2.000 tin có giá trị"),
+            [c("hơn 2.000 tin", 2000.0, MoreThan, "tin")]
+        );
+        assert_eq!(
+            counts("có gần 16.300 lượt CBCS tham gia"),
+            [c("gần 16.300 lượt", 16300.0, Nearly, "lượt")]
+        );
+        assert_eq!(
+            counts("nhân rộng 05 mô hình, với 29 câu lạc bộ"),
+            [
+                c("05 mô hình", 5.0, Exact, "mô hình"),
+                c("29 câu lạc bộ", 29.0, Exact, "câu lạc bộ")
+            ]
+        );
+        assert_eq!(
+            counts("thu 256 khẩu súng, 164 viên đạn"),
+            [
+                c("256 khẩu súng", 256.0, Exact, "khẩu súng"),
+                c("164 viên đạn", 164.0, Exact, "viên đạn")
+            ]
+        );
+        assert_eq!(
+            counts("khoảng 204.000 lượt"),
+            [c("khoảng 204.000 lượt", 204000.0, About, "lượt")]
+        );
+        assert_eq!(counts("trên 95% xã"), [c("trên 95%", 95.0, MoreThan, "%")]);
+        assert_eq!(
+            counts("diện tích 56,52km2"),
+            [c("56,52km2", 56.52, Exact, "km2")]
+        );
+    }
+
+    #[test]
+    fn magnitudes_money_words() {
+        use Approx::*;
+        assert_eq!(
+            counts("thiệt hại hàng tỉ đồng"),
+            [c("hàng tỉ đồng", 1e9, OrderOfMagnitude, "đồng")]
+        );
+        assert_eq!(
+            counts("hàng chục ngàn lượt"),
+            [c("hàng chục ngàn lượt", 1e4, OrderOfMagnitude, "lượt")]
+        );
+        assert_eq!(
+            counts("gần 35 tỷ đồng"),
+            [c("gần 35 tỷ đồng", 35e9, Nearly, "đồng")]
+        );
+        assert_eq!(
+            counts("1,2 tỷ đồng"),
+            [c("1,2 tỷ đồng", 1.2e9, Exact, "đồng")]
+        );
+        assert_eq!(
+            counts("gần nửa triệu lượt"),
+            [c("gần nửa triệu lượt", 5e5, Nearly, "lượt")]
+        );
+        assert_eq!(
+            counts("thành lập hai đội"),
+            [c("hai đội", 2.0, Exact, "đội")]
+        );
+        assert_eq!(
+            counts("trong năm năm qua"),
+            [c("năm năm", 5.0, Exact, "năm")]
+        );
+        assert_eq!(counts("55 năm xây dựng"), [c("55 năm", 55.0, Exact, "năm")]);
+    }
+
+    #[test]
+    fn ratios_and_ranges() {
+        use Approx::*;
+        assert_eq!(
+            counts("91/91 xã đạt chuẩn"),
+            [c("91/91 xã", 91.0, Exact, "xã")]
+        );
+        assert_eq!(
+            counts("từ 3-5 người"),
+            [
+                c("3", 3.0, Exact, "người"),
+                c("5 người", 5.0, Exact, "người")
+            ]
+        );
+        assert_eq!(
+            counts("130-150 nghìn đồng"),
+            [
+                c("130", 130000.0, Exact, "đồng"),
+                c("150 nghìn đồng", 150000.0, Exact, "đồng")
+            ]
+        );
+    }
+
+    #[test]
+    fn not_counts() {
+        for text in [
+            "Sư đoàn 308 hay Đại đoàn",
+            "Bệnh viện Quân y 105 duy trì",
+            "Ban Chỉ đạo 138 TP Hà Nội",
+            "tại TDP4, phường An Lạc",
+            "lần thứ 2 trong năm",
+            "Covid-19 lan rộng",
+            "số 06/2014/NĐ-CP",
+            "Điện thoại: 0262 3.871.630",
+            "Đội Cảnh sát đường thủy số 1",
+            "hằng năm, một số, một trong những",
+            "07:51:15",
+        ] {
+            assert!(counts(text).is_empty(), "{text}: {:?}", counts(text));
+        }
+        assert_eq!(counts("\n2. Tăng cường 3 buổi").len(), 1);
+    }
+}

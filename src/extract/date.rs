@@ -1,0 +1,622 @@
+//! Calendar expressions: dates, date-times, months, years, day-months and
+//! ranges of them, day first always.
+//!
+//! Each rule family is one regex whose matches are checked in code
+//! (calendar validity, what stands around the match). Overlapping candidates
+//! are settled by preferring the longer one, so `ngày 15 tháng 3 năm 2013`
+//! is one date, not a day-month and a year. Relative expressions (`năm
+//! nay`, `hôm qua`) are out of scope of schema v1: [`DatePoint`] keeps the
+//! parts, so that a later version can resolve them against the publication
+//! date.
+
+use crate::record::{DateKind, DateValue};
+use regex::{Captures, Regex};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// One point in time, as precise as the text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatePoint {
+    /// Year, when stated.
+    pub year: Option<i32>,
+    /// Month 1–12, when stated.
+    pub month: Option<u32>,
+    /// Day 1–31, when stated.
+    pub day: Option<u32>,
+    /// Hour, minute and second, when stated.
+    pub time: Option<(u32, u32, Option<u32>)>,
+    /// UTC offset in minutes, when stated.
+    pub offset: Option<i32>,
+}
+
+impl DatePoint {
+    fn ymd(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Self {
+        DatePoint {
+            year,
+            month,
+            day,
+            time: None,
+            offset: None,
+        }
+    }
+
+    /// The kind of a point with these parts.
+    pub fn kind(&self) -> Option<DateKind> {
+        Some(match (self.year, self.month, self.day, self.time) {
+            (Some(_), Some(_), Some(_), Some(_)) => DateKind::Datetime,
+            (Some(_), Some(_), Some(_), None) => DateKind::Date,
+            (Some(_), Some(_), None, None) => DateKind::Month,
+            (Some(_), None, None, None) => DateKind::Year,
+            (None, Some(_), Some(_), None) => DateKind::DayMonth,
+            _ => return None,
+        })
+    }
+
+    /// ISO 8601 text: `2020-12-17T07:51:15+07:00`, `2014-01`, `--06-16`.
+    pub fn iso(&self) -> String {
+        let mut s = match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+            (Some(y), None, _) => format!("{y:04}"),
+            (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
+            (None, Some(m), None) => format!("--{m:02}"),
+            (None, None, _) => String::new(),
+        };
+        if let Some((h, mi, sec)) = self.time {
+            s.push_str(&format!("T{h:02}:{mi:02}"));
+            if let Some(sec) = sec {
+                s.push_str(&format!(":{sec:02}"));
+            }
+            if let Some(off) = self.offset {
+                let sign = if off < 0 { '-' } else { '+' };
+                s.push_str(&format!(
+                    "{sign}{:02}:{:02}",
+                    off.abs() / 60,
+                    off.abs() % 60
+                ));
+            }
+        }
+        s
+    }
+
+    fn valid(&self) -> bool {
+        if let Some(y) = self.year
+            && !(1800..=2200).contains(&y)
+        {
+            return false;
+        }
+        if let Some(m) = self.month
+            && !(1..=12).contains(&m)
+        {
+            return false;
+        }
+        if let Some(d) = self.day {
+            let max = match self.month {
+                Some(2) => match self.year {
+                    Some(y) if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+                    Some(_) => 28,
+                    None => 29,
+                },
+                Some(4 | 6 | 9 | 11) => 30,
+                _ => 31,
+            };
+            if d == 0 || d > max {
+                return false;
+            }
+        }
+        if let Some((h, m, s)) = self.time
+            && (h > 23 || m > 59 || s.is_some_and(|s| s > 59))
+        {
+            return false;
+        }
+        true
+    }
+}
+
+/// A calendar expression found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateFound {
+    /// Byte range in the text searched.
+    pub range: Range<usize>,
+    /// Its kind.
+    pub kind: DateKind,
+    /// Its value.
+    pub value: DateValue,
+    /// The point (the start, for a range).
+    pub point: DatePoint,
+}
+
+const WEEKDAY: &str = r"(?:(?:[Tt]hứ\s*(?:[2-7]|[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật|CN)\s*,?\s*)?";
+const GMT: &str = r"(?:\s*[\[(]?\s*GMT\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*[\])]?)?";
+
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{WEEKDAY}(\d{{1,2}})([/.-])(\d{{1,2}})[/.-](\d{{4}}|\d{{2}})\s*(?:\||,|-|lúc)?\s*(\d{{1,2}})[:h](\d{{2}})(?::(\d{{2}}))?{GMT}"
+    ))
+    .expect("valid regex")
+});
+
+static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(\d{{1,2}})(?::(\d{{2}})(?::(\d{{2}}))?|\s*giờ(?:\s*(\d{{1,2}})\s*phút)?)\s*,?\s*(?:(?:ngày|[Nn]gày)\s+)?(\d{{1,2}})([/.-])(\d{{1,2}})[/.-](\d{{4}}){GMT}"
+    ))
+    .expect("valid regex")
+});
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
+        .expect("valid regex")
+});
+
+/// A numeric date or day-month: `D/M/Y`, `D-M-Y`, `D.M.Y`, `D/M`.
+const DMY: &str = r"(\d{1,2})([/.-])(\d{1,2})(?:([/.-])(\d{4}))?";
+
+static RANGE_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?:[Tt]ừ\s+)?(?:[Nn]gày\s+)?){DMY}\s*(?:[-–—]|đến(?:\s+ngày)?|tới(?:\s+ngày)?)\s*{DMY}"
+    ))
+    .expect("valid regex")
+});
+
+static RANGE_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:[Tt]ừ\s+)?(?:[Nn]ăm\s+))?(\d{4})\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*(\d{4})")
+        .expect("valid regex")
+});
+
+static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?:[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(\d{1,2})\s+tháng\s+(\d{1,2}|[Gg]iêng|[Mm]ười\s+[Mm]ột|[Mm]ười\s+[Hh]ai|[Mm]ười|[Cc]hạp)(?:\s*(?:năm|,|/)\s*(\d{4}))?",
+    )
+    .expect("valid regex")
+});
+
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?:[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?{DMY}(\s+h[ằà]ng\s+năm)?"
+    ))
+    .expect("valid regex")
+});
+
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[Tt]háng\s+(\d{1,2}|[Gg]iêng|[Mm]ười\s+[Mm]ột|[Mm]ười\s+[Hh]ai|[Mm]ười|[Cc]hạp)\s*(?:/|-|năm|,)\s*(\d{4})",
+    )
+    .expect("valid regex")
+});
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:[Nn]ăm|SN|[Ss]inh\s+năm)\s*(\d{4})|(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\s+(\d{4})|\((\d{4})\)",
+    )
+    .expect("valid regex")
+});
+
+/// Words for the time of day, which stay outside a date's text.
+const TIME_OF_DAY: &[&str] = &[
+    "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "rạng", "hôm", "Sáng", "Chiều", "Tối", "Trưa",
+    "Đêm", "Khuya", "Rạng", "Hôm",
+];
+
+fn num(c: &Captures, i: usize) -> Option<u32> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+fn month_word(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    let f = crate::normalize::fold(s);
+    Some(
+        match f.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+            "gieng" => 1,
+            "muoi" => 10,
+            "muoi mot" => 11,
+            "muoi hai" | "chap" => 12,
+            _ => return None,
+        },
+    )
+}
+
+fn offset(c: &Captures, sign: usize) -> Option<i32> {
+    let s = c.get(sign)?.as_str();
+    let h: i32 = c.get(sign + 1)?.as_str().parse().ok()?;
+    let m: i32 = c
+        .get(sign + 2)
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(0);
+    let v = h * 60 + m;
+    Some(if s == "-" { -v } else { v })
+}
+
+/// Whether the text before `start` makes a match part of a longer token
+/// (a document number `06/2014/NĐ-CP`, a fraction, a code).
+fn glued_before(text: &str, start: usize) -> bool {
+    let mut rev = text[..start].chars().rev();
+    match rev.next() {
+        Some(c) if c.is_alphanumeric() || c == '/' => true,
+        Some('.' | '-') => rev.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Whether the text after `end` makes a match part of a longer token.
+fn glued_after(text: &str, end: usize) -> bool {
+    let mut fwd = text[end..].chars();
+    match fwd.next() {
+        Some(c) if c.is_alphanumeric() || c == '/' => true,
+        Some('-' | '.') => fwd.next().is_some_and(|c| c.is_alphanumeric()),
+        _ => false,
+    }
+}
+
+fn glued(text: &str, range: &Range<usize>) -> bool {
+    glued_before(text, range.start) || glued_after(text, range.end)
+}
+
+/// Every calendar expression in `text`, in order.
+pub fn find(text: &str) -> Vec<DateFound> {
+    let mut cands: Vec<DateFound> = Vec::new();
+    let mut add = |range: Range<usize>, start: DatePoint, end: Option<DatePoint>| {
+        if !start.valid() || end.is_some_and(|e| !e.valid()) {
+            return;
+        }
+        let (kind, value) = match end {
+            None => match start.kind() {
+                Some(k) => (k, DateValue::Point(start.iso())),
+                None => return,
+            },
+            Some(e) => {
+                if start.kind().is_none() || e.kind().is_none() {
+                    return;
+                }
+                (
+                    DateKind::Range,
+                    DateValue::Range {
+                        start: start.iso(),
+                        end: e.iso(),
+                    },
+                )
+            }
+        };
+        cands.push(DateFound {
+            range,
+            kind,
+            value,
+            point: start,
+        });
+    };
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit {
+        return Vec::new();
+    }
+    for c in HEADER.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let mut r = m.range();
+        if glued_before(text, r.start) {
+            continue;
+        }
+        let year = c.get(4).map(|y| {
+            let v: i32 = y.as_str().parse().unwrap_or(0);
+            if y.as_str().len() == 2 { 2000 + v } else { v }
+        });
+        let two_digit = c.get(4).is_some_and(|y| y.as_str().len() == 2);
+        let mut p = DatePoint::ymd(year, num(&c, 3), num(&c, 1));
+        p.time = Some((
+            num(&c, 5).unwrap_or(99),
+            num(&c, 6).unwrap_or(99),
+            num(&c, 7),
+        ));
+        p.offset = offset(&c, 8).or(if two_digit { Some(7 * 60) } else { None });
+        // Trailing spaces the optional parts may have taken.
+        while text[..r.end].ends_with(char::is_whitespace) {
+            r.end -= 1;
+        }
+        add(r, p, None);
+    }
+    for c in TIME_FIRST.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued(text, &r) {
+            continue;
+        }
+        let h = num(&c, 1).unwrap_or(99);
+        let mi = num(&c, 2).or(num(&c, 4)).unwrap_or(0);
+        let mut p = DatePoint::ymd(
+            c.get(8).and_then(|m| m.as_str().parse().ok()),
+            num(&c, 7),
+            num(&c, 5),
+        );
+        p.time = Some((h, mi, num(&c, 3)));
+        p.offset = offset(&c, 9);
+        add(r, p, None);
+    }
+    for c in ISO.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued(text, &r) {
+            continue;
+        }
+        let mut p = DatePoint::ymd(
+            c.get(1).and_then(|m| m.as_str().parse().ok()),
+            num(&c, 2),
+            num(&c, 3),
+        );
+        if c.get(4).is_some() {
+            p.time = Some((
+                num(&c, 4).unwrap_or(99),
+                num(&c, 5).unwrap_or(99),
+                num(&c, 6),
+            ));
+        }
+        add(r, p, None);
+    }
+    for c in RANGE_DATES.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued(text, &r) {
+            continue;
+        }
+        // Same separator within each end; the start may lack its year.
+        let (s1, s2) = (c.get(2).map(|m| m.as_str()), c.get(4).map(|m| m.as_str()));
+        let (e1, e2) = (c.get(7).map(|m| m.as_str()), c.get(9).map(|m| m.as_str()));
+        if s2.is_some_and(|s| Some(s) != s1) || e2.is_some_and(|e| Some(e) != e1) {
+            continue;
+        }
+        let start = DatePoint::ymd(
+            c.get(5).and_then(|m| m.as_str().parse().ok()),
+            num(&c, 3),
+            num(&c, 1),
+        );
+        let end = DatePoint::ymd(
+            c.get(10).and_then(|m| m.as_str().parse().ok()),
+            num(&c, 8),
+            num(&c, 6),
+        );
+        if end.year.is_none() {
+            continue;
+        }
+        add(r, start, Some(end));
+    }
+    for c in RANGE_YEARS.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued(text, &r) {
+            continue;
+        }
+        let (a, b): (i32, i32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        if !(1800..=2200).contains(&a) || b < a || b > 2200 {
+            continue;
+        }
+        add(
+            r,
+            DatePoint::ymd(Some(a), None, None),
+            Some(DatePoint::ymd(Some(b), None, None)),
+        );
+    }
+    for c in LONG_DATE.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued(text, &r) {
+            continue;
+        }
+        let month = c.get(2).and_then(|m| month_word(m.as_str()));
+        let year = c.get(3).and_then(|m| m.as_str().parse().ok());
+        // `ngày 15 tháng 3` needs `ngày`/`mồng` or a year to be a date.
+        let lead = c.get(0).expect("match").as_str();
+        if year.is_none() && lead.starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        add(r, DatePoint::ymd(year, month, num(&c, 1)), None);
+    }
+    for c in NUMERIC.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let mut r = m.range();
+        if glued(text, &r) {
+            continue;
+        }
+        // Two parts joined by one separator; a year needs the same separator.
+        if c.get(4).is_some_and(|s| s.as_str() != &c[2]) {
+            continue;
+        }
+        let with_ngay = !m.as_str().starts_with(|ch: char| ch.is_ascii_digit());
+        let year = c.get(5).and_then(|y| y.as_str().parse().ok());
+        if year.is_none() {
+            // A bare day-month needs `ngày`, a time-of-day word, or `-`/`/` only.
+            let before = text[..r.start].trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let timed = TIME_OF_DAY.contains(&word)
+                || word.ends_with(',')
+                    && TIME_OF_DAY.iter().any(|t| word.trim_end_matches(',') == *t);
+            if !with_ngay && !timed {
+                continue;
+            }
+            if &c[2] == "." && !with_ngay {
+                continue;
+            }
+        } else if c.get(6).is_some() {
+            // `hằng năm` belongs to day-months only.
+            r.end = c.get(5).expect("year").end();
+        }
+        add(r, DatePoint::ymd(year, num(&c, 3), num(&c, 1)), None);
+    }
+    for c in MONTH.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued_after(text, r.end) {
+            continue;
+        }
+        let month = c.get(1).and_then(|m| month_word(m.as_str()));
+        add(r, DatePoint::ymd(c[2].parse().ok(), month, None), None);
+    }
+    for c in YEAR.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued_after(text, r.end) {
+            continue;
+        }
+        let y = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(3))
+            .and_then(|m| m.as_str().parse().ok());
+        if c.get(3).is_some() {
+            // `(2018)` only right after a law's name.
+            let before = &text[..r.start];
+            let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+            if !line.rfind("Luật").is_some_and(|i| line.len() - i < 120) {
+                continue;
+            }
+        }
+        add(r, DatePoint::ymd(y, None, None), None);
+    }
+    // Longer candidates win; then keep those that overlap nothing kept.
+    cands.sort_by(|a, b| (b.range.len(), a.range.start).cmp(&(a.range.len(), b.range.start)));
+    let mut kept: Vec<DateFound> = Vec::new();
+    for c in cands {
+        if kept
+            .iter()
+            .all(|k| c.range.end <= k.range.start || k.range.end <= c.range.start)
+        {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.range.start);
+    // A time-of-day word or `từ` before a single date stays outside.
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<(String, String)> {
+        find(text)
+            .into_iter()
+            .map(|d| {
+                let v = match d.value {
+                    DateValue::Point(p) => p,
+                    DateValue::Range { start, end } => format!("{start}/{end}"),
+                };
+                (text[d.range].to_string(), v)
+            })
+            .collect()
+    }
+
+    fn d(t: &str, v: &str) -> (String, String) {
+        (t.to_string(), v.to_string())
+    }
+
+    #[test]
+    fn header_datetimes() {
+        let cases = [
+            (
+                "Cập nhật ngày: 17-12-2020 | 07:51:15 GMT +7",
+                "17-12-2020 | 07:51:15 GMT +7",
+                "2020-12-17T07:51:15+07:00",
+            ),
+            (
+                "(21/06/2022, 23:44)",
+                "21/06/2022, 23:44",
+                "2022-06-21T23:44",
+            ),
+            (
+                "Ngày đăng 19/08/2020 | 14:17  | View",
+                "19/08/2020 | 14:17",
+                "2020-08-19T14:17",
+            ),
+            (
+                "Thứ 2, 15/08/2022 | 10:03:05 [GMT +7] A A",
+                "Thứ 2, 15/08/2022 | 10:03:05 [GMT +7]",
+                "2022-08-15T10:03:05+07:00",
+            ),
+            (
+                "Thứ Năm, 17/12/2020 07:51 (GMT+7)",
+                "Thứ Năm, 17/12/2020 07:51 (GMT+7)",
+                "2020-12-17T07:51+07:00",
+            ),
+            (
+                "29/05/13 18:20 GMT+7",
+                "29/05/13 18:20 GMT+7",
+                "2013-05-29T18:20+07:00",
+            ),
+            ("10:21 07/08/2025", "10:21 07/08/2025", "2025-08-07T10:21"),
+            (
+                "lúc 20 giờ 30 phút, ngày 25-2-2013",
+                "20 giờ 30 phút, ngày 25-2-2013",
+                "2013-02-25T20:30",
+            ),
+        ];
+        for (text, t, v) in cases {
+            assert_eq!(dates(text), [d(t, v)], "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_months_years() {
+        assert_eq!(
+            dates("Ngày 16-6-1967, Bộ"),
+            [d("Ngày 16-6-1967", "1967-06-16")]
+        );
+        assert_eq!(
+            dates("ngày 15 tháng 3 năm 2013"),
+            [d("ngày 15 tháng 3 năm 2013", "2013-03-15")]
+        );
+        assert_eq!(dates("ngày 1.6.1997"), [d("ngày 1.6.1997", "1997-06-01")]);
+        assert_eq!(
+            dates("tháng 6/2022 và tháng 09 năm 2024"),
+            [
+                d("tháng 6/2022", "2022-06"),
+                d("tháng 09 năm 2024", "2024-09")
+            ]
+        );
+        assert_eq!(dates("so với năm 2021"), [d("năm 2021", "2021")]);
+        assert_eq!(dates("Tết Nhâm Dần 2022"), [d("Nhâm Dần 2022", "2022")]);
+        assert_eq!(dates("Luật Công an nhân dân (2018)"), [d("(2018)", "2018")]);
+        assert_eq!(dates("SN 1978"), [d("SN 1978", "1978")]);
+    }
+
+    #[test]
+    fn day_months() {
+        assert_eq!(
+            dates("ngày 16-6 hằng năm là"),
+            [d("ngày 16-6 hằng năm", "--06-16")]
+        );
+        assert_eq!(dates("Sáng 2/7, Ban"), [d("2/7", "--07-02")]);
+        assert_eq!(dates("ngày 22.6, Bộ"), [d("ngày 22.6", "--06-22")]);
+        assert_eq!(
+            dates("Chiều 29/7/2025, Đại tá"),
+            [d("29/7/2025", "2025-07-29")]
+        );
+        assert_eq!(dates("đêm 27 và ngày 28/5"), [d("ngày 28/5", "--05-28")]);
+        assert_eq!(dates("mồng 2 tháng 9"), [d("mồng 2 tháng 9", "--09-02")]);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            dates("(16/6/1967-16/6/2022)"),
+            [d("16/6/1967-16/6/2022", "1967-06-16/2022-06-16")]
+        );
+        assert_eq!(
+            dates("từ năm 2014-2024"),
+            [d("từ năm 2014-2024", "2014/2024")]
+        );
+        assert_eq!(
+            dates("từ năm 2005 đến năm 2020"),
+            [d("từ năm 2005 đến năm 2020", "2005/2020")]
+        );
+        assert_eq!(
+            dates("(19/8/1945 - 19/8/2024)"),
+            [d("19/8/1945 - 19/8/2024", "1945-08-19/2024-08-19")]
+        );
+        assert_eq!(
+            dates("từ ngày 15/12 đến 16/3/2026"),
+            [d("từ ngày 15/12 đến 16/3/2026", "--12-15/2026-03-16")]
+        );
+        assert_eq!(dates("nhiệm kỳ 2026-2031"), [d("2026-2031", "2026/2031")]);
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(dates("Nghị định số 06/2014/NĐ-CP").is_empty());
+        assert!(dates("91/91 xã").is_empty());
+        assert!(dates("ngày 31/02/2020").is_empty());
+        assert!(dates("Quyết định 34/2013").is_empty());
+        assert!(dates("năm nay, hôm qua, năm qua").is_empty());
+        assert!(dates("3/5 xã đạt chuẩn").is_empty());
+        assert!(dates("Điện thoại: 0262 3.871.630").is_empty());
+    }
+}
