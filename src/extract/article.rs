@@ -128,7 +128,7 @@ fn starts_upper(s: &str) -> bool {
 fn is_date_line(line: &str) -> bool {
     let digits = line.chars().filter(char::is_ascii_digit).count();
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    digits >= 4 && letters <= digits + 12 && line.contains(['/', ':'])
+    digits >= 4 && letters <= 20 && line.contains(['/', ':'])
 }
 
 /// The headline: the first line near the top that reads like one.
@@ -141,6 +141,10 @@ fn find_title(text: &str, lines: &[Range<usize>]) -> (Option<Range<usize>>, usiz
         }
         let f = fold(line);
         let chars = line.chars().count();
+        // A sentence: the lead has come, no headline above it.
+        if line.ends_with('.') && line.split_whitespace().count() >= 4 {
+            return (None, k);
+        }
         if FURNITURE.iter().any(|m| f.starts_with(m))
             || is_date_line(line)
             || chars < 12
@@ -151,6 +155,20 @@ fn find_title(text: &str, lines: &[Range<usize>]) -> (Option<Range<usize>>, usiz
             || line.split_whitespace().count() < 3
         {
             continue;
+        }
+        // Site headers in capitals, and short lines followed by more short
+        // lines (menus, lists of cities), are no headline.
+        if !line.chars().any(char::is_lowercase) {
+            continue;
+        }
+        if line.split_whitespace().count() < 6 {
+            let next = lines[k + 1..]
+                .iter()
+                .map(|r| text[r.clone()].trim())
+                .find(|l| !l.is_empty());
+            if next.is_some_and(|l| l.chars().count() < 40) {
+                continue;
+            }
         }
         // A paragraph (the lead) has come: no headline above it.
         if chars > 250 || line.ends_with(['.', ',', ';', ':']) || !starts_upper(line) {
@@ -405,29 +423,41 @@ mod tests {
     fn bylines_and_page_ends() {
         let cases = [
             (
-                "Bài viết.\n\n-----Xuân Thảo-----\nCác tin khác\n • Tin ảnh",
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\n-----Xuân Thảo-----\nCác tin khác\n • Tin ảnh",
                 vec!["Xuân Thảo"],
             ),
             (
-                "Bài viết.\n\nHữu Hùng - CATX\n\nCỔNG THÔNG TIN ĐIỆN TỬ THỊ XÃ BUÔN HỒ\n\nTrụ sở: Số 02",
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\nHữu Hùng - CATX\n\nCỔNG THÔNG TIN ĐIỆN TỬ THỊ XÃ BUÔN HỒ\n\nTrụ sở: Số 02",
                 vec!["Hữu Hùng"],
             ),
             (
-                "Bài viết.\n\nTác giả: Hà Phương\nThăm dò ý kiến",
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\nTác giả: Hà Phương\nThăm dò ý kiến",
                 vec!["Hà Phương"],
             ),
             (
-                "Bài viết.\nThực hiện: Quang Trung - Tuấn Anh",
+                "Nội dung bài viết về công tác bảo đảm an ninh.\nThực hiện: Quang Trung - Tuấn Anh",
                 vec!["Quang Trung", "Tuấn Anh"],
             ),
             (
-                "Bài viết./.\n\nThiên Thanh, Duy Linh\n\n",
+                "Nội dung bài viết về công tác bảo đảm an ninh./.\n\nThiên Thanh, Duy Linh\n\n",
                 vec!["Thiên Thanh", "Duy Linh"],
             ),
-            ("Bài viết.\n\nTin, ảnh: TRÍ HẢI", vec!["TRÍ HẢI"]),
-            ("Bài viết.\n\nKim Há (TTXVN)", vec!["Kim Há"]),
-            ("Bài viết.\n\nẢnh: Minh Long", vec![]),
-            ("Bài viết.\n\nTheo TTXVN", vec![]),
+            (
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\nTin, ảnh: TRÍ HẢI",
+                vec!["TRÍ HẢI"],
+            ),
+            (
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\nKim Há (TTXVN)",
+                vec!["Kim Há"],
+            ),
+            (
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\nẢnh: Minh Long",
+                vec![],
+            ),
+            (
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\nTheo TTXVN",
+                vec![],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(parts(text).2, want, "{text}");

@@ -120,13 +120,13 @@ const QUALIFIERS: &[(&str, Approx)] = &[
     ("dưới", Approx::LessThan),
 ];
 
-/// Words after which a number is an ordinal, a code or a reference.
+/// Words after which a number is an ordinal, a code or a reference
+/// (folded; matched against the end of the preceding words).
 const NOT_AFTER: &[&str] = &[
     "thứ",
     "số",
     "hạng",
     "khóa",
-    "khoá",
     "điều",
     "khoản",
     "mục",
@@ -145,18 +145,40 @@ const NOT_AFTER: &[&str] = &[
     "thôn",
     "xóm",
     "khu",
+    "phố",
     "phường",
     "quận",
     "bản",
     "lúc",
     "giờ",
     "tuyến",
-    "km",
-    "quốc",
-    "lộ",
+    "quốc lộ",
+    "tỉnh lộ",
     "đường",
-    "nhà",
+    "ban chỉ đạo",
+    "đề án",
+    "chương trình",
+    "kế hoạch",
+    "chỉ thị",
+    "nghị quyết",
+    "quyết định",
+    "công văn",
+    "thông tư",
+    "nghị định",
+    "luật",
+    "kết luận",
+    "quy định",
+    "sư đoàn",
+    "trung đoàn",
+    "lữ đoàn",
+    "tiểu đoàn",
+    "bệnh viện",
+    "quân y",
+    "covid",
 ];
+
+/// Phrases ending in a `NOT_AFTER` word that still take a count.
+const STILL_COUNT_AFTER: &[&str] = &["dân số", "tổng số", "hơn", "trong số"];
 
 /// Words that stop a subject phrase.
 const SUBJECT_STOPS: &[&str] = &[
@@ -216,6 +238,22 @@ impl<'t> Scanner<'t> {
             }
         }
         None
+    }
+
+    /// Whether the words before token `i` make a number there an ordinal,
+    /// a code or a reference (`lần thứ 2`, `Ban Chỉ đạo 138`, `tổ dân phố 10`).
+    fn code_context(&self, i: usize) -> bool {
+        let from = i.saturating_sub(3);
+        let before: Vec<&str> = (from..i)
+            .filter(|&k| self.toks[k].kind == Kind::Word)
+            .map(|k| self.word(k))
+            .collect();
+        if before.is_empty() || i == 0 || self.toks[i - 1].kind != Kind::Word {
+            return false;
+        }
+        let phrase = before.join(" ");
+        let ends = |p: &str| phrase == p || phrase.ends_with(&format!(" {p}"));
+        NOT_AFTER.iter().any(|p| ends(p)) && !STILL_COUNT_AFTER.iter().any(|p| ends(p))
     }
 
     /// The subject: unit and the words after it up to a clause boundary.
@@ -339,9 +377,10 @@ pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                 }
                 // `91/91 xã`: a ratio, unless more follows (`06/2014/NĐ-CP`).
                 let after = next + 2;
-                if after < n && !s.toks[after].spaced && s.toks[after].kind != Kind::Punct
-                    || after < n && !s.toks[after].spaced && matches!(s.word(after), "/" | "-")
-                {
+                let more = after < n
+                    && !s.toks[after].spaced
+                    && (s.toks[after].kind != Kind::Punct || matches!(s.word(after), "/" | "-"));
+                if more {
                     i = after;
                     continue;
                 }
@@ -360,7 +399,7 @@ pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                 continue;
             }
         }
-        if i > 0 && NOT_AFTER.contains(&s.word(i - 1)) && !(i >= 2 && s.word(i - 2) == "hơn") {
+        if s.code_context(start_i) {
             i = next;
             continue;
         }

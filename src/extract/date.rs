@@ -456,7 +456,7 @@ pub fn find(text: &str) -> Vec<DateFound> {
             // `(2018)` only right after a law's name.
             let before = &text[..r.start];
             let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-            if !line.rfind("Luật").is_some_and(|i| line.len() - i < 120) {
+            if line.rfind("Luật").is_none_or(|i| line.len() - i >= 120) {
                 continue;
             }
         }
