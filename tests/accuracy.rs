@@ -10,7 +10,7 @@ const THRESHOLDS: &[(&str, f64)] = &[
     ("counts", 1.0),
     ("dates", 1.0),
     ("localities", 0.0),
-    ("models", 0.0),
+    ("models", 1.0),
     ("legal_documents", 0.0),
     ("abbreviations", 1.0),
     ("published", 1.0),

@@ -7,13 +7,14 @@
 pub mod article;
 pub mod count;
 pub mod date;
+pub mod model;
 pub mod number;
 
 use crate::abbrev::Dictionary;
 use crate::normalize::{Normalized, Options, normalize};
 use crate::offsets::CharOffsets;
 use crate::record::{
-    Abbreviation, Author, Count, DateKind, DateMention, DateValue, Published, Quantity,
+    Abbreviation, Author, Count, DateKind, DateMention, DateValue, Model, Published, Quantity,
 };
 use crate::record::{Article, Range2};
 use regex::Regex;
@@ -126,6 +127,27 @@ impl Extractor {
                 Abbreviation {
                     text: at.text,
                     expansion: m.expansion,
+                    span: at.span,
+                    bytes: at.bytes,
+                }
+            })
+            .collect();
+
+        article.models = model::find(&norm[body.clone()])
+            .into_iter()
+            .map(|m| {
+                let range = m.range.start + body.start..m.range.end + body.start;
+                let at = doc.locate(range.clone());
+                let canonical = self
+                    .abbreviations
+                    .expand(&norm[range], crate::abbrev::Style::Replace)
+                    .text;
+                Model {
+                    name: model::display_name(&at.text),
+                    text: at.text,
+                    kind: m.kind,
+                    trigger: m.trigger,
+                    canonical: Some(model::display_name(&canonical)),
                     span: at.span,
                     bytes: at.bytes,
                 }
