@@ -11,7 +11,7 @@ const THRESHOLDS: &[(&str, f64)] = &[
     ("dates", 1.0),
     ("localities", 0.0),
     ("models", 1.0),
-    ("legal_documents", 0.0),
+    ("legal_documents", 1.0),
     ("abbreviations", 1.0),
     ("published", 1.0),
     ("authors", 1.0),

@@ -7,6 +7,7 @@
 pub mod article;
 pub mod count;
 pub mod date;
+pub mod legal;
 pub mod model;
 pub mod number;
 
@@ -14,7 +15,8 @@ use crate::abbrev::Dictionary;
 use crate::normalize::{Normalized, Options, normalize};
 use crate::offsets::CharOffsets;
 use crate::record::{
-    Abbreviation, Author, Count, DateKind, DateMention, DateValue, Model, Published, Quantity,
+    Abbreviation, Author, Count, DateKind, DateMention, DateValue, LegalDocument, Model, Published,
+    Quantity,
 };
 use crate::record::{Article, Range2};
 use regex::Regex;
@@ -148,6 +150,30 @@ impl Extractor {
                     kind: m.kind,
                     trigger: m.trigger,
                     canonical: Some(model::display_name(&canonical)),
+                    span: at.span,
+                    bytes: at.bytes,
+                }
+            })
+            .collect();
+
+        let known: Vec<legal::KnownDate> = dates
+            .iter()
+            .map(|d| legal::KnownDate {
+                range: d.range.start - body.start..d.range.end - body.start,
+                value: d.value.clone(),
+            })
+            .collect();
+        article.legal_documents = legal::find(&norm[body.clone()], &known)
+            .into_iter()
+            .map(|d| {
+                let at = doc.locate(d.range.start + body.start..d.range.end + body.start);
+                LegalDocument {
+                    text: at.text,
+                    kind: d.kind,
+                    number: d.number,
+                    issued: d.issued,
+                    issuer: d.issuer,
+                    title: d.title,
                     span: at.span,
                     bytes: at.bytes,
                 }

@@ -1,0 +1,438 @@
+//! Legal and party documents: kind, number, date of issue, issuer, title.
+//!
+//! A document is a kind word followed by a number (`Nghị định số
+//! 06/2014/NĐ-CP`, `Chỉ thị 09-CT/TW`, `Quyết định 34/2013`), or a law
+//! cited by name (`Luật Công an nhân dân (2018)`). Generic mentions without
+//! a number, name or title (`các Nghị quyết liên tịch`) are not documents.
+//! `issued` is the date right after the number, else a date or year earlier
+//! in the same clause; `issuer` is the body named (`của Chính phủ`, `Bộ
+//! Công an ban hành ...`), else the one the number's suffix implies
+//! (`data/issuers.tsv`); `title` is the quoted subject, or what follows
+//! `về` (`về việc ...` kept whole) or `quy định`.
+
+use crate::record::DateValue;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A document found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentFound {
+    /// Kind word, number (or law name) and the law's year in parentheses.
+    pub range: Range<usize>,
+    /// `nghị định`, `chỉ thị`, ... (lower case).
+    pub kind: String,
+    /// The number, normalized.
+    pub number: Option<String>,
+    /// Date or year of issue.
+    pub issued: Option<String>,
+    /// Issuing body.
+    pub issuer: Option<String>,
+    /// Subject, as written.
+    pub title: Option<String>,
+}
+
+/// A date already found in the same text (range and value).
+#[derive(Debug, Clone)]
+pub struct KnownDate {
+    /// Where it is.
+    pub range: Range<usize>,
+    /// Its value.
+    pub value: DateValue,
+}
+
+struct Issuers {
+    suffixes: Vec<(String, String)>,
+    names: Vec<String>,
+}
+
+static ISSUERS: LazyLock<Issuers> = LazyLock::new(|| {
+    let mut suffixes = Vec::new();
+    let mut names = Vec::new();
+    for line in include_str!("../../data/issuers.tsv").lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        match cols.as_slice() {
+            ["suffix", s, issuer] => suffixes.push((s.to_string(), issuer.to_string())),
+            ["name", n] => names.push(n.to_string()),
+            _ => {}
+        }
+    }
+    suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    Issuers { suffixes, names }
+});
+
+const KINDS: &str = "nghị quyết liên tịch|thông tư liên tịch|nghị định|nghị quyết|quyết định|chỉ thị|thông tư|kết luận|kế hoạch|công văn|hướng dẫn|quy định";
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b({KINDS})\s+(số\s*)?(\d+(?:[/\-][\p{{L}}\p{{N}}]+(?:[\-.&][\p{{L}}\p{{N}}]+)*)*)"
+    ))
+    .expect("valid regex")
+});
+
+static LAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bLuật\s+(\p{Lu}[\p{L}]*(?:(?:\s+|,\s+)[\p{L}]+){0,9})(\s*\((\d{4})\))?")
+        .expect("valid regex")
+});
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").expect("valid regex"));
+
+/// Words that end a law's name (`Luật Cư trú năm 2020`, `Luật ... và ...`).
+const NAME_STOPS: &[&str] = &[
+    "năm", "số", "ngày", "của", "đã", "được", "có", "và", "với", "trong", "tại", "để", "về", "cho",
+    "nhằm", "quy", "sửa", "này", "đó", "mới", "hiện", "đến", "từ", "là", "theo", "thì", "khi",
+];
+
+fn kind_lower(k: &str) -> String {
+    k.to_lowercase()
+}
+
+/// The issuer implied by a number's suffix.
+fn suffix_issuer(number: &str) -> Option<String> {
+    let upper = number.to_uppercase();
+    ISSUERS.suffixes.iter().find_map(|(s, issuer)| {
+        let su = s.to_uppercase();
+        let hit = upper.ends_with(&format!("/{su}"))
+            || upper.ends_with(&format!("-{su}"))
+            || upper.contains(&format!("/{su}-"))
+            || upper.contains(&format!("-{su}-"))
+            || upper.contains(&format!("/{su}/"));
+        hit.then(|| issuer.clone())
+    })
+}
+
+/// A known issuer name at the start of `s`.
+fn issuer_at_start(s: &str) -> Option<&'static str> {
+    ISSUERS
+        .names
+        .iter()
+        .find(|n| {
+            s.starts_with(n.as_str()) && !s[n.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(String::as_str)
+}
+
+/// A known issuer name at the end of `s`.
+fn issuer_at_end(s: &str) -> Option<&'static str> {
+    ISSUERS
+        .names
+        .iter()
+        .find(|n| {
+            s.ends_with(n.as_str())
+                && !s[..s.len() - n.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+        .map(String::as_str)
+}
+
+/// Where the clause of `at` starts (after a sentence end, `;` or a line end).
+fn clause_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .rfind(['.', ';', '\n', '!', '?'])
+        .map_or(0, |i| i + 1)
+}
+
+/// Words after a comma that start a new clause, not more of a title.
+const CLAUSE_OPENERS: &[&str] = &[
+    "tỉnh",
+    "huyện",
+    "xã",
+    "phường",
+    "thị",
+    "quận",
+    "thành",
+    "các",
+    "lực",
+    "công",
+    "đồng",
+    "qua",
+    "từ",
+    "nhằm",
+    "trong",
+    "ngày",
+    "được",
+    "đã",
+    "theo",
+    "chúng",
+    "bên",
+    "trên",
+];
+
+/// The subject after a document: quoted, `về ...` or `quy định ...`.
+fn title_after(text: &str, from: usize) -> Option<String> {
+    let rest = &text[from..];
+    let trimmed = rest.trim_start_matches([' ', ',']);
+    let skip = rest.len() - trimmed.len();
+    // `về “...”`, `“...”`
+    let (lead, body) = if let Some(r) = trimmed.strip_prefix("về ") {
+        ("về", r.trim_start())
+    } else if let Some(r) = trimmed.strip_prefix("quy định ") {
+        ("quy định", r.trim_start())
+    } else {
+        ("", trimmed)
+    };
+    let _ = skip;
+    if let Some(q) = body.strip_prefix(['“', '"', '«']) {
+        let end = q.find(['”', '"', '»', '\n'])?;
+        let t = q[..end].trim();
+        return (!t.is_empty()).then(|| t.to_string());
+    }
+    if lead.is_empty() {
+        return None;
+    }
+    let mut end = body
+        .find(['.', ';', '\n', '(', '“', '”'])
+        .unwrap_or(body.len());
+    // A comma before a new clause ends the title.
+    let mut search = 0;
+    while let Some(i) = body[search..end].find(", ") {
+        let at = search + i;
+        let next = body[at + 2..].split_whitespace().next().unwrap_or("");
+        if next.starts_with(|c: char| c.is_uppercase()) || CLAUSE_OPENERS.contains(&next) {
+            end = at;
+            break;
+        }
+        search = at + 2;
+    }
+    let t = body[..end].trim().trim_end_matches(',');
+    if t.is_empty() {
+        return None;
+    }
+    // `về việc ...` is kept whole; `về X` gives X.
+    Some(if lead == "về" && t.starts_with("việc ") {
+        format!("về {t}")
+    } else {
+        t.to_string()
+    })
+}
+
+fn date_value(d: &DateValue) -> String {
+    match d {
+        DateValue::Point(p) => p.clone(),
+        DateValue::Range { start, .. } => start.clone(),
+    }
+}
+
+/// Every document in `text`, in order. `dates` are the calendar expressions
+/// already found in the same text.
+pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
+    let mut out = Vec::new();
+    for c in NUMBERED.captures_iter(text) {
+        let (Some(whole), Some(kind), Some(num)) = (c.get(0), c.get(1), c.get(3)) else {
+            continue;
+        };
+        let number_raw = num.as_str().trim_end_matches(['.', '-', '/']);
+        let number = number_raw.replace(['Ð', 'ð'], "Đ");
+        let number = number.as_str();
+        // A bare number is a document only with `số` or a slash/hyphen part.
+        if c.get(2).is_none() && !number.contains(['/', '-']) {
+            continue;
+        }
+        // `Quyết định 2024` is a year, not a number.
+        if !number.contains(['/', '-']) && number.len() == 4 && number.starts_with(['1', '2']) {
+            continue;
+        }
+        let end = num.start() + number_raw.len();
+        let range = whole.start()..end;
+        let mut after = end;
+        // `, ngày 21/1/2014` right after the number.
+        let mut issued = None;
+        for d in dates {
+            if d.range.start >= end && d.range.start <= end + 12 {
+                let between = &text[end..d.range.start];
+                if between.chars().all(|ch| matches!(ch, ',' | ' ' | '(')) {
+                    issued = Some(date_value(&d.value));
+                    after = d.range.end;
+                    break;
+                }
+            }
+        }
+        let clause = clause_start(text, range.start);
+        if issued.is_none() {
+            // An earlier date of the clause when the clause says it issued
+            // the document (`Ngày 16-6-1967, Bộ Công an ban hành Quyết định`).
+            issued = dates
+                .iter()
+                .filter(|d| d.range.start >= clause && d.range.end <= range.start)
+                .next_back()
+                .filter(|d| {
+                    let between = &text[d.range.end..range.start];
+                    between.contains("ban hành") || between.contains(" ký ")
+                })
+                .map(|d| date_value(&d.value));
+        }
+        // `của Chính phủ`, else a body before `ban hành`, else the suffix.
+        let rest = text[after..].trim_start_matches([',', ' ']);
+        let mut issuer = None;
+        let mut title_from = after;
+        if let Some(r) = rest.strip_prefix("của ")
+            && let Some(name) = issuer_at_start(r.trim_start())
+        {
+            issuer = Some(name.to_string());
+            // Offsets from the end: `r` and its tail are suffixes of `text`.
+            title_from = text.len() - (r.trim_start().len() - name.len());
+        }
+        if issuer.is_none() {
+            let before = text[clause..range.start].trim_end();
+            for verb in ["ban hành", "ký", "có", "đã ban hành"] {
+                if let Some(b) = before.strip_suffix(verb)
+                    && let Some(name) = issuer_at_end(b.trim_end())
+                {
+                    issuer = Some(name.to_string());
+                    break;
+                }
+            }
+        }
+        if issuer.is_none() {
+            issuer = suffix_issuer(number);
+        }
+        let title = title_after(text, title_from);
+        out.push(DocumentFound {
+            range,
+            kind: kind_lower(kind.as_str()),
+            number: Some(number.to_string()),
+            issued,
+            issuer,
+            title,
+        });
+    }
+    for c in LAW.captures_iter(text) {
+        let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        // `Bộ luật` is a code, not counted here; `Luật sư` is a lawyer.
+        if text[..whole.start()].ends_with("Bộ ") {
+            continue;
+        }
+        // The name runs word by word until a stop word, or a comma not
+        // followed by `chống` (`Luật Phòng, chống ma túy`).
+        let mut name_end = name.start();
+        let mut words = 0;
+        let mut after_comma = false;
+        for m in WORD.find_iter(&text[name.range()]) {
+            let w = m.as_str();
+            if words > 0 && (NAME_STOPS.contains(&w) || after_comma && w != "chống") {
+                break;
+            }
+            name_end = name.start() + m.end();
+            words += 1;
+            after_comma = text[name_end..].starts_with(',');
+        }
+        let law = text[name.start()..name_end].trim_end_matches([',', ' ']);
+        if law.chars().count() < 3 || law.starts_with("sư") {
+            continue;
+        }
+        let (end, issued) = match (c.get(2), c.get(3)) {
+            (Some(p), Some(y)) if text[name_end..p.start()].trim().is_empty() => {
+                (p.end(), Some(y.as_str().to_string()))
+            }
+            _ => (name.start() + law.len(), None),
+        };
+        out.push(DocumentFound {
+            range: whole.start()..end,
+            kind: "luật".to_string(),
+            number: None,
+            issued,
+            issuer: None,
+            title: Some(law.to_string()),
+        });
+    }
+    out.sort_by_key(|d| d.range.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::date;
+
+    fn docs(text: &str) -> Vec<DocumentFound> {
+        let dates: Vec<KnownDate> = date::find(text)
+            .into_iter()
+            .map(|d| KnownDate {
+                range: d.range,
+                value: d.value,
+            })
+            .collect();
+        find(text, &dates)
+    }
+
+    #[test]
+    fn numbered_documents() {
+        let text = "như: Chỉ thị số 09-CT/TW, ngày 01/12/2011 của Ban Bí thư về “Tăng cường sự lãnh đạo của Đảng”; Nghị định số 06/2014/NĐ-CP, ngày 21/01/2014 của Chính phủ “Về biện pháp vận động”; Quyết định 521/2005/QÐ-TTg.";
+        let d = docs(text);
+        assert_eq!(d.len(), 3);
+        assert_eq!(&text[d[0].range.clone()], "Chỉ thị số 09-CT/TW");
+        assert_eq!(
+            (d[0].kind.as_str(), d[0].number.as_deref()),
+            ("chỉ thị", Some("09-CT/TW"))
+        );
+        assert_eq!(d[0].issued.as_deref(), Some("2011-12-01"));
+        assert_eq!(d[0].issuer.as_deref(), Some("Ban Bí thư"));
+        assert_eq!(
+            d[0].title.as_deref(),
+            Some("Tăng cường sự lãnh đạo của Đảng")
+        );
+        assert_eq!(d[1].issuer.as_deref(), Some("Chính phủ"));
+        assert_eq!(d[1].title.as_deref(), Some("Về biện pháp vận động"));
+        assert_eq!(d[2].number.as_deref(), Some("521/2005/QĐ-TTg"));
+        assert_eq!(d[2].issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    }
+
+    #[test]
+    fn issued_and_issuer_before() {
+        let text = "Ngày 16-6-1967, Bộ Công an ban hành Quyết định số 426/QĐ về việc thành lập Phòng Theo dõi phong trào. Sau đó";
+        let d = docs(text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].issued.as_deref(), Some("1967-06-16"));
+        assert_eq!(d[0].issuer.as_deref(), Some("Bộ Công an"));
+        assert_eq!(
+            d[0].title.as_deref(),
+            Some("về việc thành lập Phòng Theo dõi phong trào")
+        );
+    }
+
+    #[test]
+    fn title_after_quy_dinh_stops_at_a_new_clause() {
+        let text = "Thực hiện Nghị định số 06/2014/NĐ-CP, ngày 21/1/2014 của Chính phủ quy định biện pháp vận động quần chúng bảo vệ an ninh quốc gia, giữ gìn trật tự, an toàn xã hội, UBND huyện chỉ đạo";
+        let d = docs(text);
+        assert_eq!(
+            d[0].title.as_deref(),
+            Some(
+                "biện pháp vận động quần chúng bảo vệ an ninh quốc gia, giữ gìn trật tự, an toàn xã hội"
+            )
+        );
+    }
+
+    #[test]
+    fn laws_by_name() {
+        let d = docs(
+            "thực hiện Luật Công an nhân dân (2018) và Luật Phòng chống ma túy, phòng chống tội phạm",
+        );
+        let got: Vec<_> = d
+            .iter()
+            .map(|x| (x.title.clone().unwrap(), x.issued.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Công an nhân dân".to_string(), Some("2018".to_string())),
+                ("Phòng chống ma túy".to_string(), None)
+            ]
+        );
+        assert_eq!(
+            docs("Luật Phòng, chống ma túy năm 2021")[0]
+                .title
+                .as_deref(),
+            Some("Phòng, chống ma túy")
+        );
+    }
+
+    #[test]
+    fn not_documents() {
+        assert!(docs("thực hiện các Nghị quyết liên tịch, chương trình phối hợp").is_empty());
+        assert!(docs("Bộ trưởng ký quyết định xác định ngày 16-6 hằng năm").is_empty());
+        assert!(docs("theo Quyết định 2024 của").is_empty());
+        assert!(docs("Bộ luật Hình sự").is_empty());
+    }
+}
