@@ -253,8 +253,7 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
             // the document (`Ngày 16-6-1967, Bộ Công an ban hành Quyết định`).
             issued = dates
                 .iter()
-                .filter(|d| d.range.start >= clause && d.range.end <= range.start)
-                .next_back()
+                .rfind(|d| d.range.start >= clause && d.range.end <= range.start)
                 .filter(|d| {
                     let between = &text[d.range.end..range.start];
                     between.contains("ban hành") || between.contains(" ký ")
@@ -309,13 +308,13 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         let mut name_end = name.start();
         let mut words = 0;
         let mut after_comma = false;
-        for m in WORD.find_iter(&text[name.range()]) {
+        for (k, m) in WORD.find_iter(&text[name.range()]).enumerate() {
             let w = m.as_str();
-            if words > 0 && (NAME_STOPS.contains(&w) || after_comma && w != "chống") {
+            if k > 0 && (NAME_STOPS.contains(&w) || after_comma && w != "chống") {
                 break;
             }
             name_end = name.start() + m.end();
-            words += 1;
+            words = k + 1;
             after_comma = text[name_end..].starts_with(',');
         }
         let law = text[name.start()..name_end].trim_end_matches([',', ' ']);
