@@ -306,7 +306,6 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         // The name runs word by word until a stop word, or a comma not
         // followed by `chống` (`Luật Phòng, chống ma túy`).
         let mut name_end = name.start();
-        let mut words = 0;
         let mut after_comma = false;
         for (k, m) in WORD.find_iter(&text[name.range()]).enumerate() {
             let w = m.as_str();
@@ -314,7 +313,6 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
                 break;
             }
             name_end = name.start() + m.end();
-            words = k + 1;
             after_comma = text[name_end..].starts_with(',');
         }
         let law = text[name.start()..name_end].trim_end_matches([',', ' ']);
