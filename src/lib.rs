@@ -37,6 +37,7 @@ pub mod abbrev;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod gazetteer;
 pub mod input;
 pub mod normalize;
 pub mod offsets;

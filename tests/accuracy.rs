@@ -9,7 +9,7 @@ use std::path::Path;
 const THRESHOLDS: &[(&str, f64)] = &[
     ("counts", 1.0),
     ("dates", 1.0),
-    ("localities", 0.0),
+    ("localities", 1.0),
     ("models", 1.0),
     ("legal_documents", 1.0),
     ("abbreviations", 1.0),

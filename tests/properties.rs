@@ -71,3 +71,114 @@ proptest! {
         prop_assert_eq!(n.text(), s.as_str());
     }
 }
+
+/// Every mention's offsets slice the original input to its text.
+fn check_extract(s: &str) -> Result<(), TestCaseError> {
+    let a = anninh::Extractor::new().extract(s);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let char_at = |b: usize| {
+        chars
+            .iter()
+            .position(|&(i, _)| i == b)
+            .unwrap_or(chars.len())
+    };
+    let mut spans: Vec<(String, [usize; 2], [usize; 2])> = Vec::new();
+    spans.extend(a.counts.iter().map(|m| (m.text.clone(), m.span, m.bytes)));
+    spans.extend(a.dates.iter().map(|m| (m.text.clone(), m.span, m.bytes)));
+    spans.extend(
+        a.localities
+            .iter()
+            .map(|m| (m.text.clone(), m.span, m.bytes)),
+    );
+    spans.extend(a.models.iter().map(|m| (m.text.clone(), m.span, m.bytes)));
+    spans.extend(
+        a.legal_documents
+            .iter()
+            .map(|m| (m.text.clone(), m.span, m.bytes)),
+    );
+    spans.extend(
+        a.abbreviations
+            .iter()
+            .map(|m| (m.text.clone(), m.span, m.bytes)),
+    );
+    spans.extend(a.authors.iter().map(|m| (m.text.clone(), m.span, m.bytes)));
+    for (text, span, bytes) in spans {
+        prop_assert_eq!(s.get(bytes[0]..bytes[1]), Some(text.as_str()));
+        prop_assert_eq!([char_at(bytes[0]), char_at(bytes[1])], span);
+    }
+    Ok(())
+}
+
+fn article_like() -> impl Strategy<Value = String> {
+    let pieces = vec![
+        "Công an ",
+        "xã ",
+        "huyện ",
+        "tỉnh ",
+        "TP.",
+        "TP ",
+        "TDP",
+        "Hà Nội",
+        "Đắk Lắk",
+        "Cẩm Thuỷ",
+        "Buôn Hồ",
+        "mô hình ",
+        "phong trào ",
+        "“",
+        "”",
+        "\"",
+        "Toàn dân bảo vệ ANTQ",
+        "ANTT",
+        "KT-XH",
+        "hơn ",
+        "2.000 ",
+        "tin",
+        "vụ",
+        "lượt ",
+        "ngày ",
+        "16/6/1967",
+        "-",
+        "năm 2020",
+        "Nghị định số ",
+        "06/2014/NĐ-CP",
+        ", ",
+        "của Chính phủ ",
+        "về ",
+        "Luật ",
+        "Phòng, chống ",
+        "\n",
+        "(",
+        ")",
+        "Tác giả: ",
+        "Hà Phương",
+        "hàng ",
+        "trăm ",
+        "%",
+        "Ð",
+        "\u{a0}",
+        "\u{200b}",
+        "hoà",
+        "1",
+        "9",
+        ":",
+        "/",
+        ".",
+        "Ảnh: ",
+        "Tin liên quan",
+    ];
+    proptest::collection::vec(proptest::sample::select(pieces), 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    #[test]
+    fn extract_any_string(s in any::<String>()) {
+        check_extract(&s)?;
+    }
+
+    #[test]
+    fn extract_article_like(s in article_like()) {
+        check_extract(&s)?;
+    }
+}

@@ -8,15 +8,17 @@ pub mod article;
 pub mod count;
 pub mod date;
 pub mod legal;
+pub mod locality;
 pub mod model;
 pub mod number;
 
 use crate::abbrev::Dictionary;
+use crate::gazetteer::{Era, Gazetteer};
 use crate::normalize::{Normalized, Options, normalize};
 use crate::offsets::CharOffsets;
 use crate::record::{
-    Abbreviation, Author, Count, DateKind, DateMention, DateValue, LegalDocument, Model, Published,
-    Quantity,
+    Abbreviation, Author, Count, DateKind, DateMention, DateValue, LegalDocument, Locality, Model,
+    Published, Quantity,
 };
 use crate::record::{Article, Range2};
 use regex::Regex;
@@ -35,7 +37,25 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone)]
 pub struct Extractor {
     options: Options,
-    abbreviations: Arc<Dictionary>,
+    abbreviations: Shared<Dictionary>,
+    gazetteer: Shared<Gazetteer>,
+}
+
+/// Data that is either the embedded static or the user's own.
+#[derive(Debug, Clone)]
+enum Shared<T: 'static> {
+    Embedded(&'static T),
+    Own(Arc<T>),
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Embedded(t) => t,
+            Shared::Own(t) => t,
+        }
+    }
 }
 
 impl Default for Extractor {
@@ -49,7 +69,8 @@ impl Extractor {
     pub fn new() -> Self {
         Extractor {
             options: Options::default(),
-            abbreviations: Arc::new(Dictionary::embedded().clone()),
+            abbreviations: Shared::Embedded(Dictionary::embedded()),
+            gazetteer: Shared::Embedded(Gazetteer::embedded()),
         }
     }
 
@@ -61,7 +82,13 @@ impl Extractor {
 
     /// The same extractor with another abbreviation dictionary.
     pub fn with_abbreviations(mut self, dictionary: Dictionary) -> Self {
-        self.abbreviations = Arc::new(dictionary);
+        self.abbreviations = Shared::Own(Arc::new(dictionary));
+        self
+    }
+
+    /// The same extractor with another gazetteer.
+    pub fn with_gazetteer(mut self, gazetteer: Gazetteer) -> Self {
+        self.gazetteer = Shared::Own(Arc::new(gazetteer));
         self
     }
 
@@ -180,6 +207,24 @@ impl Extractor {
             })
             .collect();
 
+        let era = era_of(article.published.as_ref(), &dates);
+        article.localities = locality::find(&norm[body.clone()], &self.gazetteer, era)
+            .into_iter()
+            .map(|l| {
+                let at = doc.locate(l.range.start + body.start..l.range.end + body.start);
+                Locality {
+                    text: at.text,
+                    unit: l.unit,
+                    name: l.name,
+                    level: l.level,
+                    province: l.province,
+                    code: l.code,
+                    span: at.span,
+                    bytes: at.bytes,
+                }
+            })
+            .collect();
+
         article.authors = layout
             .authors
             .iter()
@@ -195,6 +240,28 @@ impl Extractor {
             .collect();
         article
     }
+}
+
+/// The administrative structure in force when the article was written:
+/// from its publication date, else from the latest full date it states.
+fn era_of(published: Option<&Published>, dates: &[date::DateFound]) -> Option<Era> {
+    const REFORM: &str = "2025-07-01";
+    if let Some(p) = published {
+        return Some(if p.value.as_str() >= REFORM {
+            Era::From2025
+        } else {
+            Era::Before2025
+        });
+    }
+    let latest = dates
+        .iter()
+        .filter(|d| matches!(d.kind, DateKind::Date | DateKind::Datetime))
+        .map(|d| match &d.value {
+            DateValue::Point(p) => p.as_str(),
+            DateValue::Range { end, .. } => end.as_str(),
+        })
+        .max()?;
+    (latest >= REFORM).then_some(Era::From2025)
 }
 
 /// Quoted stretches short enough to be names or slogans (`“3 giảm, 3 giữ”`),

@@ -1,0 +1,695 @@
+//! Localities: named administrative places, resolved against the gazetteer.
+//!
+//! A mention is a unit word (full or abbreviated: `tỉnh`, `TP.`, `H.`,
+//! `TDP`, `thôn`, ...) followed by a name (`xã Ea Siên`, `Phường 3`,
+//! `TDP4`, `TP.HCM`), a name in a list sharing that unit word (`các xã Cẩm
+//! Yên, Cẩm Tân, Cẩm Liên`), or a bare province or municipality name
+//! (`Công an Trà Vinh`, `Hà Nội`). The extent of a name is the longest run
+//! of capitalised words the gazetteer knows, else the run itself.
+//!
+//! Resolution picks among the gazetteer's candidates by era (the one in
+//! force when the article was written, falling back to the other), by the
+//! address chain (`xã Ea Siên, thị xã Buôn Hồ`), and by the other places
+//! the article names. When the choice stays open, `province` and `code`
+//! are `null`: never a guess presented as fact.
+
+use crate::gazetteer::{Era, Gazetteer, Unit, is_provincial};
+use crate::normalize::fold_key;
+use crate::record::Level;
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A locality found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalityFound {
+    /// Unit word and name, or the name alone (bare names, list items).
+    pub range: Range<usize>,
+    /// The unit word (lower case when written in full; abbreviations as written).
+    pub unit: Option<String>,
+    /// The name without its unit word (abbreviated names written out).
+    pub name: String,
+    /// The level.
+    pub level: Level,
+    /// Province or municipality.
+    pub province: Option<String>,
+    /// Gazetteer code.
+    pub code: Option<String>,
+}
+
+/// Unit words: the full forms match at a word start in any case of their
+/// first letter; abbreviations only as written.
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:[Tt]ổ dân phố|[Kk]hu phố|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hôn|[Bb]ản|[Bb]uôn|[Ấấ]p|[Ll]àng|[Xx]óm|[Kk]hóm|[Ss]óc|[Pp]lei|[Tt]ổ|TP\.?|Tp\.?|TX\.?|TDP|Q\.|H\.|P\.)",
+    )
+    .expect("valid regex")
+});
+
+/// Capitalised words and numbers, as names are written.
+static NAME_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}[\p{L}\p{M}]*(?:['’ʼ][\p{L}\p{M}]+)*(?:-\p{Lu}[\p{L}\p{M}]*)*|\d+[A-Za-z]?)",
+    )
+    .expect("valid regex")
+});
+
+/// Levels a unit word admits.
+fn levels_for(unit: &str) -> &'static [Level] {
+    use Level::*;
+    match unit.to_lowercase().trim_end_matches('.') {
+        "tỉnh" => &[Province],
+        "thành phố" | "tp" => &[Municipality, City],
+        "quận" | "q" => &[UrbanDistrict],
+        "huyện" | "h" => &[District],
+        "thị xã" | "tx" => &[Town],
+        "xã" => &[Commune],
+        "phường" | "p" => &[Ward],
+        "thị trấn" => &[Township],
+        "đặc khu" => &[SpecialZone],
+        "thôn" | "bản" | "buôn" | "ấp" | "làng" | "xóm" | "khóm" | "sóc" | "plei" => {
+            &[Village]
+        }
+        _ => &[ResidentialGroup],
+    }
+}
+
+fn in_gazetteer_level(level: Level) -> bool {
+    !matches!(level, Level::Village | Level::ResidentialGroup)
+}
+
+/// Words that, before a bare name, make it part of a person's name.
+const NAME_PARTS: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Văn", "Thị", "Đức", "Hữu", "Đình", "Công", "Quang", "Minh",
+    "Ngọc",
+];
+
+/// Directions that end commune names (`Bình Định Bắc`).
+const DIRECTIONS: &[&str] = &["Bắc", "Nam", "Đông", "Tây", "Trung", "Thượng", "Hạ"];
+
+/// Words before a bare name that make it a street or something else.
+const NOT_AFTER: &[&str] = &[
+    "đường",
+    "phố",
+    "Đường",
+    "Phố",
+    "sông",
+    "Sông",
+    "núi",
+    "Núi",
+    "cầu",
+    "Cầu",
+];
+
+struct Candidate<'g> {
+    found: LocalityFound,
+    units: Vec<&'g Unit>,
+}
+
+/// The name run after `at`: (range, words) of capitalised words and
+/// numbers joined by single spaces or ` - `, at most `max` words.
+fn name_run(text: &str, at: usize, max: usize) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut pos = at;
+    while words.len() < max {
+        let Some(m) = NAME_WORD.find(&text[pos..]) else {
+            break;
+        };
+        words.push(pos + m.start()..pos + m.end());
+        pos += m.end();
+        // Next word: one space, or ` - ` inside a name (`Bà Rịa - Vũng Tàu`).
+        let rest = &text[pos..];
+        if rest.starts_with(' ')
+            && NAME_WORD.is_match(&rest[1..])
+            && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            pos += 1;
+        } else if let Some(d) = [" - ", " – "].into_iter().find(|d| rest.starts_with(d))
+            && NAME_WORD.is_match(&rest[d.len()..])
+        {
+            pos += d.len();
+        } else {
+            break;
+        }
+    }
+    words
+}
+
+/// The longest prefix of a run that the gazetteer knows at one of `levels`.
+fn known_prefix<'g>(
+    gaz: &'g Gazetteer,
+    text: &str,
+    run: &[Range<usize>],
+    levels: &[Level],
+) -> Option<(usize, Vec<&'g Unit>)> {
+    for n in (1..=run.len()).rev() {
+        let name = &text[run[0].start..run[n - 1].end];
+        let units: Vec<&Unit> = gaz
+            .lookup(name)
+            .into_iter()
+            .filter(|u| levels.contains(&u.level))
+            .collect();
+        if !units.is_empty() {
+            return Some((n, units));
+        }
+    }
+    None
+}
+
+fn official(gaz: &Gazetteer, name: &str) -> String {
+    gaz.official_name(name)
+        .map_or_else(|| name.to_string(), str::to_string)
+}
+
+/// Every locality in `text`, resolved; `era` is the structure in force when
+/// the article was written, when known.
+pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound> {
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut covered: Vec<Range<usize>> = Vec::new();
+    for m in UNIT.find_iter(text) {
+        let unit_text = m.as_str();
+        if covered
+            .iter()
+            .any(|c| c.start <= m.start() && m.start() < c.end)
+        {
+            continue;
+        }
+        let levels = levels_for(unit_text);
+        let abbreviated = unit_text.chars().next().is_some_and(char::is_uppercase)
+            && unit_text
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_uppercase() || c == '.');
+        // The name: right after (`TP.HCM`, `TDP4`) or after one space.
+        let glued = abbreviated && !text[m.end()..].starts_with(' ');
+        let mut name_at = if glued { m.end() } else { m.end() + 1 };
+        if !glued && !text[m.end()..].starts_with(' ') {
+            continue;
+        }
+        // `xã cũ là A, B`, `huyện như A, B`: a list introduced after the unit.
+        let mut introduced = false;
+        for intro in ["cũ là ", "cũ ", "như ", "gồm ", "là "] {
+            if text.get(name_at..).is_some_and(|r| r.starts_with(intro)) {
+                name_at += intro.len();
+                introduced = true;
+                break;
+            }
+        }
+        if name_at > text.len() {
+            continue;
+        }
+        let run = name_run(text, name_at, 6);
+        if run.is_empty() {
+            continue;
+        }
+        let numbered = text[run[0].clone()].starts_with(|c: char| c.is_ascii_digit());
+        // Initials (`Ảnh: P.L`) are no places.
+        if abbreviated && run.len() == 1 && text[run[0].clone()].chars().count() == 1 && !numbered {
+            continue;
+        }
+        let lower_unit = if abbreviated {
+            unit_text.to_string()
+        } else {
+            unit_text.to_lowercase()
+        };
+        // `tổ` names only numbers; `Tổ công tác` and the like are no places.
+        if lower_unit == "tổ" && !numbered {
+            continue;
+        }
+        if numbered
+            && !matches!(
+                levels[0],
+                Level::Ward | Level::UrbanDistrict | Level::Village | Level::ResidentialGroup
+            )
+        {
+            continue;
+        }
+        let mut items: Vec<(Range<usize>, Range<usize>, Vec<&Unit>)> = Vec::new(); // (mention, name, units)
+        let first_units;
+        let first_len;
+        if numbered {
+            first_len = 1;
+            first_units = if in_gazetteer_level(levels[0]) {
+                gaz.lookup(&format!("{} {}", unit_text, &text[run[0].clone()]))
+                    .into_iter()
+                    .chain(gaz.lookup(&text[run[0].clone()]))
+                    .filter(|u| levels.contains(&u.level))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        } else if in_gazetteer_level(levels[0]) {
+            match known_prefix(gaz, text, &run, levels) {
+                // `xã Bình Định Bắc` when only `Bình Định` is listed: the
+                // direction belongs to the name.
+                Some((n, _))
+                    if run
+                        .get(n)
+                        .is_some_and(|w| DIRECTIONS.contains(&&text[w.clone()])) =>
+                {
+                    first_len = (n + 1).min(run.len());
+                    first_units = Vec::new();
+                }
+                Some((n, units)) => {
+                    first_len = n;
+                    first_units = units;
+                }
+                None if introduced => continue,
+                // A person's name after a unit word (`MTTQ thành phố Trần Thị Mẫn`).
+                None if NAME_PARTS[..16].contains(&&text[run[0].clone()]) => continue,
+                None => {
+                    first_len = run.len().min(4);
+                    first_units = Vec::new();
+                }
+            }
+        } else {
+            first_len = run.len().min(4);
+            first_units = Vec::new();
+        }
+        let name_range = run[0].start..run[first_len - 1].end;
+        let mention = if introduced {
+            name_range.clone()
+        } else {
+            m.start()..name_range.end
+        };
+        items.push((mention, name_range.clone(), first_units));
+        // List items sharing the unit word.
+        let mut pos = name_range.end;
+        loop {
+            let rest = &text[pos..];
+            let sep = if let Some(r) = rest.strip_prefix(", ") {
+                rest.len() - r.len()
+            } else if let Some(r) = rest.strip_prefix(" và ") {
+                rest.len() - r.len()
+            } else if let Some(r) = rest.strip_prefix(",") {
+                rest.len() - r.len()
+            } else {
+                break;
+            };
+            let at = pos + sep;
+            if UNIT.find(&text[at..]).is_some_and(|u| u.start() == 0) {
+                break;
+            }
+            let run = name_run(text, at, 6);
+            if run.is_empty() {
+                break;
+            }
+            let is_num = text[run[0].clone()].starts_with(|c: char| c.is_ascii_digit());
+            if is_num != numbered {
+                break;
+            }
+            let (len, units) = if is_num {
+                (1, Vec::new())
+            } else if in_gazetteer_level(levels[0]) {
+                match known_prefix(gaz, text, &run, levels) {
+                    Some(x) => x,
+                    None => break,
+                }
+            } else {
+                break;
+            };
+            let r = run[0].start..run[len - 1].end;
+            items.push((r.clone(), r.clone(), units));
+            pos = r.end;
+        }
+        for (mention, name, units) in items {
+            covered.push(mention.clone());
+            let raw = &text[name.clone()];
+            cands.push(Candidate {
+                found: LocalityFound {
+                    range: mention,
+                    unit: Some(lower_unit.clone()),
+                    name: official(gaz, raw),
+                    level: levels[0],
+                    province: None,
+                    code: None,
+                },
+                units,
+            });
+        }
+    }
+    // Bare province and municipality names.
+    for run_start in bare_run_starts(text) {
+        let run = name_run(text, run_start, 8);
+        let mut k = 0;
+        while k < run.len() {
+            let rest = &run[k..];
+            let hit = known_prefix(
+                gaz,
+                text,
+                &rest[..rest.len().min(5)],
+                &[Level::Province, Level::Municipality],
+            );
+            let Some((n, units)) = hit else {
+                k += 1;
+                continue;
+            };
+            let r = rest[0].start..rest[n - 1].end;
+            let before_word = text[..r.start].split_whitespace().next_back().unwrap_or("");
+            let part_of_name = k > 0 && NAME_PARTS.contains(&&text[run[k - 1].clone()]);
+            let followed = k + n < run.len();
+            let overlaps = covered.iter().any(|c| c.start < r.end && r.start < c.end);
+            // `Huế` alone is the city before 2025, not a province.
+            let hue_city = fold_key(&text[r.clone()]) == "hue" && era != Some(Era::From2025);
+            let excluded = part_of_name
+                || followed
+                || NOT_AFTER.contains(&before_word)
+                || overlaps
+                || hue_city;
+            if !excluded {
+                covered.push(r.clone());
+                cands.push(Candidate {
+                    found: LocalityFound {
+                        range: r.clone(),
+                        unit: None,
+                        name: official(gaz, &text[r.clone()]),
+                        level: units[0].level,
+                        province: None,
+                        code: None,
+                    },
+                    units,
+                });
+            }
+            k += n;
+        }
+    }
+    cands.sort_by_key(|c| c.found.range.start);
+    resolve(text, gaz, era, &mut cands);
+    cands.into_iter().map(|c| c.found).collect()
+}
+
+/// Starts of capitalised runs not preceded by a unit word.
+fn bare_run_starts(text: &str) -> Vec<usize> {
+    static CAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{Lu}").expect("valid regex"));
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for m in CAP.find_iter(text) {
+        if m.start() < last_end {
+            continue;
+        }
+        let run = name_run(text, m.start(), 8);
+        if let Some(last) = run.last() {
+            last_end = last.end;
+            out.push(m.start());
+        }
+    }
+    out
+}
+
+fn resolve(text: &str, gaz: &Gazetteer, era: Option<Era>, cands: &mut [Candidate]) {
+    // Era first: the one in force, when known and when it has the place.
+    if let Some(era) = era {
+        for c in cands.iter_mut() {
+            if c.units.iter().any(|u| u.era == era) {
+                c.units.retain(|u| u.era == era);
+            }
+        }
+    }
+    // The address chain: a place followed by its parent (`xã A, huyện B`).
+    for i in 0..cands.len().saturating_sub(1) {
+        let gap = &text[cands[i].found.range.end
+            ..cands[i + 1].found.range.start.max(cands[i].found.range.end)];
+        if gap.len() > 4
+            || !gap
+                .chars()
+                .all(|c| matches!(c, ',' | ' ' | '(' | '-' | '–'))
+        {
+            continue;
+        }
+        let parents: Vec<&Unit> = cands[i + 1].units.clone();
+        if parents.is_empty() || cands[i].units.len() <= 1 {
+            continue;
+        }
+        let narrowed: Vec<&Unit> = cands[i]
+            .units
+            .iter()
+            .copied()
+            .filter(|u| parents.iter().any(|p| is_ancestor(gaz, p, u)))
+            .collect();
+        if !narrowed.is_empty() {
+            cands[i].units = narrowed;
+        }
+    }
+    // The article's context: provinces and districts that are certain.
+    let mut provinces: HashMap<String, usize> = HashMap::new();
+    let mut districts: Vec<String> = Vec::new();
+    for c in cands.iter() {
+        if let Some(p) = shared_province(gaz, &c.units) {
+            *provinces.entry(p).or_default() += 1;
+        }
+        if c.units.len() == 1
+            && matches!(
+                c.units[0].level,
+                Level::District | Level::UrbanDistrict | Level::Town | Level::City
+            )
+        {
+            districts.push(c.units[0].code.clone());
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.units.len() > 1 {
+            let by_district: Vec<&Unit> = c
+                .units
+                .iter()
+                .copied()
+                .filter(|u| {
+                    u.era == Era::Before2025
+                        && u.parent.as_ref().is_some_and(|p| districts.contains(p))
+                })
+                .collect();
+            if !by_district.is_empty() {
+                c.units = by_district;
+            }
+        }
+        if shared_province(gaz, &c.units).is_none() && c.units.len() > 1 {
+            let by_province: Vec<&Unit> = c
+                .units
+                .iter()
+                .copied()
+                .filter(|u| province_name(gaz, u).is_some_and(|p| provinces.contains_key(&p)))
+                .collect();
+            if !by_province.is_empty() {
+                c.units = by_province;
+            }
+        }
+        // Still both eras: the older structure, where most archives were written.
+        if era.is_none()
+            && c.units.iter().any(|u| u.era == Era::Before2025)
+            && c.units.iter().any(|u| u.era == Era::From2025)
+            && shared_province(gaz, &c.units).is_none()
+        {
+            c.units.retain(|u| u.era == Era::Before2025);
+        }
+    }
+    // The dominant province, for places the gazetteer does not list.
+    let dominant = {
+        let mut v: Vec<(&String, &usize)> = provinces.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        match v.as_slice() {
+            [(name, _)] => Some((*name).clone()),
+            [(name, n1), (_, n2), ..] if n1 > n2 => Some((*name).clone()),
+            _ => None,
+        }
+    };
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        let listed = in_gazetteer_level(c.found.level) && !c.units.is_empty();
+        let mut province = shared_province(gaz, &c.units);
+        if province.is_none() && !listed {
+            // A village, a group, or a place the gazetteer lacks: its
+            // chain's province, else the article's.
+            let next = cands.get(i + 1).filter(|n| {
+                let gap = &text[c.found.range.end..n.found.range.start.max(c.found.range.end)];
+                gap.len() <= 4 && gap.chars().all(|ch| matches!(ch, ',' | ' ' | '(' | '-'))
+            });
+            province = next
+                .and_then(|n| shared_province(gaz, &n.units))
+                .or_else(|| dominant.clone());
+        }
+        let code = (c.units.len() == 1).then(|| c.units[0].code.clone());
+        let level = match c.units.first() {
+            Some(u) if c.units.iter().all(|x| x.level == u.level) => Some(u.level),
+            _ => None,
+        };
+        let c = &mut cands[i];
+        c.found.province = province;
+        c.found.code = code;
+        if matches!(c.found.level, Level::Municipality | Level::City) {
+            c.found.level = match level {
+                Some(l) => l,
+                None if gaz
+                    .lookup(&c.found.name)
+                    .iter()
+                    .any(|u| u.level == Level::Municipality) =>
+                {
+                    Level::Municipality
+                }
+                None => Level::City,
+            };
+        }
+    }
+}
+
+/// The name of the province a unit belongs to.
+fn province_name(gaz: &Gazetteer, u: &Unit) -> Option<String> {
+    if is_provincial(u.level) {
+        return Some(u.name.clone());
+    }
+    gaz.province_of(u).map(|p| p.name.clone())
+}
+
+/// The province all candidates share (by name, across eras), if they share one.
+fn shared_province(gaz: &Gazetteer, units: &[&Unit]) -> Option<String> {
+    let first = province_name(gaz, units.first()?)?;
+    units
+        .iter()
+        .all(|u| province_name(gaz, u).as_deref() == Some(first.as_str()))
+        .then_some(first)
+}
+
+/// Whether `p` contains `u` (its district or province).
+fn is_ancestor(gaz: &Gazetteer, p: &Unit, u: &Unit) -> bool {
+    if p.era != u.era {
+        return false;
+    }
+    if is_provincial(p.level) {
+        return u.province == p.code;
+    }
+    gaz.parent_of(u).is_some_and(|d| d.code == p.code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Row = (String, Option<String>, String, Level, Option<String>);
+
+    fn locs(text: &str, era: Option<Era>) -> Vec<Row> {
+        find(text, Gazetteer::embedded(), era)
+            .into_iter()
+            .map(|l| {
+                (
+                    text[l.range].to_string(),
+                    l.unit,
+                    l.name,
+                    l.level,
+                    l.province,
+                )
+            })
+            .collect()
+    }
+
+    fn s(x: &str) -> String {
+        x.to_string()
+    }
+
+    #[test]
+    fn chains_and_numbered_groups() {
+        let got = locs(
+            "ông Thành (HKTT: TDP4, phường An Lạc, thị xã Buôn Hồ) nhặt được",
+            None,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    s("TDP4"),
+                    Some(s("TDP")),
+                    s("4"),
+                    Level::ResidentialGroup,
+                    Some(s("Đắk Lắk"))
+                ),
+                (
+                    s("phường An Lạc"),
+                    Some(s("phường")),
+                    s("An Lạc"),
+                    Level::Ward,
+                    Some(s("Đắk Lắk"))
+                ),
+                (
+                    s("thị xã Buôn Hồ"),
+                    Some(s("thị xã")),
+                    s("Buôn Hồ"),
+                    Level::Town,
+                    Some(s("Đắk Lắk"))
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_share_the_unit_word() {
+        let got = locs(
+            "huyện Cẩm Thuỷ. Tại các xã Cẩm Yên, Cẩm Tân, Cẩm Liên. Phối hợp",
+            None,
+        );
+        let names: Vec<_> = got
+            .iter()
+            .map(|g| (g.0.as_str(), g.3, g.4.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("huyện Cẩm Thuỷ", Level::District, Some("Thanh Hóa")),
+                ("xã Cẩm Yên", Level::Commune, Some("Thanh Hóa")),
+                ("Cẩm Tân", Level::Commune, Some("Thanh Hóa")),
+                ("Cẩm Liên", Level::Commune, Some("Thanh Hóa")),
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_bare_names() {
+        let got = locs("Hà Nội, TP HCM, Đà Nẵng và TP.Bà Rịa", None);
+        let names: Vec<_> = got
+            .iter()
+            .map(|g| (g.0.as_str(), g.2.as_str(), g.3))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Hà Nội", "Hà Nội", Level::Municipality),
+                ("TP HCM", "Hồ Chí Minh", Level::Municipality),
+                ("Đà Nẵng", "Đà Nẵng", Level::Municipality),
+                ("TP.Bà Rịa", "Bà Rịa", Level::City),
+            ]
+        );
+        assert_eq!(
+            locs("Công an Trà Vinh chú trọng", None)[0].4.as_deref(),
+            Some("Trà Vinh")
+        );
+    }
+
+    #[test]
+    fn names_that_are_not_places() {
+        assert!(locs("ông Nguyễn Hòa Bình phát biểu", None).is_empty());
+        assert!(locs("các xã, thị trấn trên địa bàn huyện", None).is_empty());
+        assert!(locs("Tổ công tác đã đến", None).is_empty());
+        assert!(locs("đường Hà Nội kéo dài", None).is_empty());
+    }
+
+    #[test]
+    fn ambiguity_stays_open() {
+        // Sơn Tây: a town of Hà Nội and a district of Quảng Ngãi.
+        let got = locs("huyện Sơn Tây", Some(Era::Before2025));
+        assert_eq!(got[0].4.as_deref(), Some("Quảng Ngãi"));
+        let got = locs("thị xã Sơn Tây", Some(Era::Before2025));
+        assert_eq!(got[0].4.as_deref(), Some("Hà Nội"));
+        // A commune name found in several provinces, with nothing to choose by.
+        let got = locs("xã Bình Thuận", Some(Era::Before2025));
+        assert_eq!(got[0].4, None);
+        // ... and settled by its chain.
+        let got = locs("xã Bình Thuận, thị xã Buôn Hồ", Some(Era::Before2025));
+        assert_eq!(got[0].4.as_deref(), Some("Đắk Lắk"));
+    }
+
+    #[test]
+    fn eras() {
+        let got = locs("xã Pù Luông", None);
+        assert_eq!(got[0].4.as_deref(), Some("Thanh Hóa"));
+        let after = locs("xã Nghĩa Đàn, tỉnh Nghệ An", Some(Era::From2025));
+        assert_eq!(after[0].4.as_deref(), Some("Nghệ An"));
+    }
+}
