@@ -251,10 +251,14 @@ impl Dictionary {
     pub(crate) fn find_in(&self, doc: &Doc, range: Range<usize>) -> Vec<Match> {
         let text = &doc.text()[..range.end];
         let definitions = definitions(text);
+        let mut lines = Lines::new(text);
         let mut out = Vec::new();
         for m in TOKEN.find_iter(&text[range.start..]) {
             let start = range.start + m.start();
             let token = m.as_str();
+            if !crate::extract::word_start(text, start) {
+                continue;
+            }
             let mut end = range.start + m.end();
             if excluded_chunk(text, start, end) {
                 continue;
@@ -263,10 +267,13 @@ impl Dictionary {
             if token.contains('.') && token.split('.').all(|p| p.chars().count() <= 1) {
                 continue;
             }
-            if in_photo_credit(text, start) {
+            // A credit is short: only the end of the line before the token counts.
+            let line = lines.line(start);
+            let from = floor_boundary(text, start.saturating_sub(120).max(line.start));
+            if in_photo_credit(&text[from..start]) {
                 continue;
             }
-            let headline = in_capitals_line(text, start);
+            let headline = lines.capitals(start);
             let push = |r: Range<usize>, form: &str, out: &mut Vec<Match>| {
                 if headline && form.chars().filter(|c| c.is_alphabetic()).count() < 3 {
                     return;
@@ -433,7 +440,7 @@ fn parse_rule(r: &str) -> Option<ContextRule> {
 /// Candidate tokens: a capital, then letters and digits, with `-`, `/`,
 /// `&`, `.` joining further parts (`KT-XH`, `TP.HCM`, `PCCC&CNCH`).
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\p{Lu}[\p{L}\p{N}]*(?:[-/&.][\p{L}\p{N}]+)*").expect("valid regex")
+    Regex::new(r"\p{Lu}[\p{L}\p{N}]*(?:[-/&.][\p{L}\p{N}]+)*").expect("valid regex")
 });
 
 /// `(ABBR)` after the words it stands for.
@@ -544,31 +551,65 @@ fn is_doc_suffix_context(before: &str) -> bool {
         .any(|p| p.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
-/// Whether the line around `at` is written in capitals (a site header or a
-/// shouted headline): three words or more, most of them all capitals.
-fn in_capitals_line(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = &text[start..end];
-    let mut words = 0;
-    let mut caps = 0;
-    for w in line.split_whitespace() {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.is_empty() {
-            continue;
-        }
-        words += 1;
-        if letters.iter().all(|c| c.is_uppercase()) {
-            caps += 1;
-        }
-    }
-    words >= 3 && caps * 10 >= words * 7
+/// Line boundaries of a text, and which lines are written in capitals,
+/// found once so that each token costs no more than a lookup.
+struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+    capitals: Vec<Option<bool>>,
 }
 
-/// Whether `at` follows `Ảnh:` on its line (a photo credit).
-fn in_photo_credit(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[line_start..at];
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let capitals = vec![None; starts.len()];
+        Lines {
+            text,
+            starts,
+            capitals,
+        }
+    }
+
+    fn index(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    fn line(&self, at: usize) -> Range<usize> {
+        let i = self.index(at);
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&s| s - 1);
+        self.starts[i]..end.max(self.starts[i])
+    }
+
+    /// Whether the line around `at` is written in capitals (a site header or
+    /// a shouted headline): three words or more, most of them all capitals.
+    fn capitals(&mut self, at: usize) -> bool {
+        let i = self.index(at);
+        if let Some(v) = self.capitals[i] {
+            return v;
+        }
+        let r = self.line(at);
+        let mut words = 0;
+        let mut caps = 0;
+        for w in self.text[r].split_whitespace() {
+            let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+            if letters.peek().is_none() {
+                continue;
+            }
+            words += 1;
+            if letters.all(|c| c.is_uppercase()) {
+                caps += 1;
+            }
+        }
+        let v = words >= 3 && caps * 10 >= words * 7;
+        self.capitals[i] = Some(v);
+        v
+    }
+}
+
+/// Whether a token after `before` (its line up to it) is in a photo credit.
+fn in_photo_credit(before: &str) -> bool {
     match before.rfind("Ảnh:").or_else(|| before.rfind("Ảnh :")) {
         Some(i) => !before[i..].contains([')', '.']) || before[i..].len() < 12,
         None => false,

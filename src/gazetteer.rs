@@ -68,6 +68,10 @@ const ALIASES: &[(&str, &str)] = &[
     ("Thừa Thiên", "Thừa Thiên Huế"),
 ];
 
+/// [`ALIASES`] by folded variant.
+static ALIAS_KEYS: LazyLock<HashMap<String, &'static str>> =
+    LazyLock::new(|| ALIASES.iter().map(|(a, o)| (fold_key(a), *o)).collect());
+
 fn level_of(s: &str) -> Option<Level> {
     Some(match s {
         "province" => Level::Province,
@@ -172,10 +176,8 @@ impl Gazetteer {
             .get(&key)
             .map(|v| v.iter().map(|&i| &self.units[i]).collect())
             .unwrap_or_default();
-        for (alias, official) in ALIASES {
-            if fold_key(alias) == key {
-                out.extend(self.lookup_exact(official));
-            }
+        if let Some(official) = ALIAS_KEYS.get(&key) {
+            out.extend(self.lookup_exact(official));
         }
         out
     }
@@ -189,11 +191,7 @@ impl Gazetteer {
 
     /// The official name an alias stands for (`HCM` → `Hồ Chí Minh`).
     pub fn official_name(&self, name: &str) -> Option<&'static str> {
-        let key = fold_key(name);
-        ALIASES
-            .iter()
-            .find(|(a, _)| fold_key(a) == key)
-            .map(|(_, o)| *o)
+        ALIAS_KEYS.get(&fold_key(name)).copied()
     }
 
     /// The province (or centrally run city) a unit belongs to.

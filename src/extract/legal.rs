@@ -66,13 +66,13 @@ const KINDS: &str = "nghị quyết liên tịch|thông tư liên tịch|nghị 
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b({KINDS})\s+(số\s*)?(\d+(?:[/\-][\p{{L}}\p{{N}}]+(?:[\-.&][\p{{L}}\p{{N}}]+)*)*)"
+        r"(?i)({KINDS})\s+(số\s*)?(\d+(?:[/\-][\p{{L}}\p{{N}}]+(?:[\-.&][\p{{L}}\p{{N}}]+)*)*)"
     ))
     .expect("valid regex")
 });
 
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bLuật\s+(\p{Lu}[\p{L}]*(?:(?:\s+|,\s+)[\p{L}]+){0,9})(\s*\((\d{4})\))?")
+    Regex::new(r"Luật\s+(\p{Lu}[\p{L}]*(?:(?:\s+|,\s+)[\p{L}]+){0,9})(\s*\((\d{4})\))?")
         .expect("valid regex")
 });
 
@@ -221,6 +221,9 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         let (Some(whole), Some(kind), Some(num)) = (c.get(0), c.get(1), c.get(3)) else {
             continue;
         };
+        if !super::word_start(text, whole.start()) {
+            continue;
+        }
         let number_raw = num.as_str().trim_end_matches(['.', '-', '/']);
         let number = number_raw.replace(['Ð', 'ð'], "Đ");
         let number = number.as_str();
@@ -299,6 +302,9 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
             continue;
         };
+        if !super::word_start(text, whole.start()) {
+            continue;
+        }
         // `Bộ luật` is a code, not counted here; `Luật sư` is a lawyer.
         if text[..whole.start()].ends_with("Bộ ") {
             continue;

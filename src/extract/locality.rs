@@ -42,7 +42,7 @@ pub struct LocalityFound {
 /// first letter; abbreviations only as written.
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]ổ dân phố|[Kk]hu phố|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hôn|[Bb]ản|[Bb]uôn|[Ấấ]p|[Ll]àng|[Xx]óm|[Kk]hóm|[Ss]óc|[Pp]lei|[Tt]ổ|TP\.?|Tp\.?|TX\.?|TDP|Q\.|H\.|P\.)",
+        r"(?:[Tt]ổ dân phố|[Kk]hu phố|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hôn|[Bb]ản|[Bb]uôn|[Ấấ]p|[Ll]àng|[Xx]óm|[Kk]hóm|[Ss]óc|[Pp]lei|[Tt]ổ|TP\.?|Tp\.?|TX\.?|TDP|Q\.|H\.|P\.)",
     )
     .expect("valid regex")
 });
@@ -170,6 +170,9 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
     let mut covered: Vec<Range<usize>> = Vec::new();
     for m in UNIT.find_iter(text) {
         let unit_text = m.as_str();
+        if !super::word_start(text, m.start()) {
+            continue;
+        }
         if covered
             .iter()
             .any(|c| c.start <= m.start() && m.start() < c.end)
@@ -382,11 +385,11 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
 
 /// Starts of capitalised runs not preceded by a unit word.
 fn bare_run_starts(text: &str) -> Vec<usize> {
-    static CAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{Lu}").expect("valid regex"));
+    static CAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}").expect("valid regex"));
     let mut out = Vec::new();
     let mut last_end = 0;
     for m in CAP.find_iter(text) {
-        if m.start() < last_end {
+        if m.start() < last_end || !super::word_start(text, m.start()) {
             continue;
         }
         let run = name_run(text, m.start(), 8);

@@ -318,6 +318,21 @@ fn published(doc: &Doc, layout: &article::Layout, dates: &[date::DateFound]) -> 
     })
 }
 
+/// Whether `i` starts a word: no letter or digit right before it. (Used
+/// instead of `\b` in patterns: a Unicode `\b` keeps the regex engine off
+/// its fast path.)
+pub(crate) fn word_start(text: &str, i: usize) -> bool {
+    !text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `i` ends a word: no letter or digit right after it.
+pub(crate) fn word_end(text: &str, i: usize) -> bool {
+    !text[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// One article being read: the original, its normalized form, and offsets.
 pub(crate) struct Doc<'a> {
     /// The caller's text.

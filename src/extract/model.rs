@@ -27,12 +27,12 @@ pub struct ModelFound {
 }
 
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:mô hình|phong trào thi đua|phong trào|cuộc vận động|chuyên đề|chương trình|đề án|câu lạc bộ)\b")
+    Regex::new(r"(?i)(?:mô hình|phong trào thi đua|phong trào|cuộc vận động|chuyên đề|chương trình|đề án|câu lạc bộ)")
         .expect("valid regex")
 });
 
 static MOVEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bphong trào\s*[“\x22«]?\s*(toàn dân bảo vệ (?:an ninh tổ quốc|antq))\b")
+    Regex::new(r"(?i)phong trào\s*[“\x22«]?\s*(toàn dân bảo vệ (?:an ninh tổ quốc|antq))")
         .expect("valid regex")
 });
 
@@ -135,7 +135,11 @@ fn is_event(name: &str) -> bool {
 pub fn find(text: &str) -> Vec<ModelFound> {
     let mut out: Vec<ModelFound> = Vec::new();
     let qs = quotes(text);
-    let triggers: Vec<Range<usize>> = TRIGGER.find_iter(text).map(|m| m.range()).collect();
+    let triggers: Vec<Range<usize>> = TRIGGER
+        .find_iter(text)
+        .map(|m| m.range())
+        .filter(|r| super::word_start(text, r.start) && super::word_end(text, r.end))
+        .collect();
     // The governing trigger of each list head, handed on along the list.
     let mut governing: Option<Range<usize>> = None;
     let mut prev_end: Option<usize> = None;
@@ -175,6 +179,10 @@ pub fn find(text: &str) -> Vec<ModelFound> {
     }
     for c in MOVEMENT.captures_iter(text) {
         let Some(name) = c.get(1) else { continue };
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        if !super::word_start(text, whole.start) || !super::word_end(text, name.end()) {
+            continue;
+        }
         if out
             .iter()
             .any(|m| m.range.start < name.end() && name.start() < m.range.end)

@@ -1,0 +1,62 @@
+//! Extraction throughput over the fixture articles repeated to 4 MB:
+//! abbreviations, counts and dates, localities, and the full `extract`;
+//! and the time to load the gazetteer.
+
+use anninh::Extractor;
+use anninh::abbrev::Dictionary;
+use anninh::extract::{count, date, locality};
+use anninh::gazetteer::Gazetteer;
+use anninh::normalize::{Options, normalize};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+#[path = "common.rs"]
+mod common;
+
+fn bench(c: &mut Criterion) {
+    // Articles of the usual size, as a corpus run sees them.
+    let corpus = common::corpus(4 << 20);
+    let articles: Vec<String> = corpus.split("\n\n\n").map(str::to_string).collect();
+    let text = normalize(&corpus, &Options::default()).text().to_string();
+    let extractor = Extractor::new();
+    // Warm the lazy tables so that their one-time build is not measured.
+    let _ = extractor.extract(&articles[0]);
+
+    let mut g = c.benchmark_group("extract");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(corpus.len() as u64));
+    g.bench_function("abbrev_find", |b| {
+        b.iter(|| Dictionary::embedded().find(black_box(&corpus)).len())
+    });
+    g.bench_function("counts_and_dates", |b| {
+        b.iter(|| {
+            let d = date::find(black_box(&text));
+            let excluded: Vec<_> = d.iter().map(|x| x.range.clone()).collect();
+            count::find(&text, &excluded).len() + d.len()
+        })
+    });
+    g.bench_function("localities", |b| {
+        b.iter(|| locality::find(black_box(&text), Gazetteer::embedded(), None).len())
+    });
+    g.bench_function("full_extract_per_article", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| extractor.extract(black_box(a)).counts.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let tsv = include_str!("../data/gazetteer.tsv");
+    c.bench_function("gazetteer_load", |b| {
+        b.iter_batched(
+            || tsv,
+            |t| Gazetteer::from_tsv(black_box(t)).map(|g| g.units().len()),
+            BatchSize::SmallInput,
+        )
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
