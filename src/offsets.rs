@@ -14,15 +14,22 @@ const STRIDE: usize = 256;
 impl<'a> CharOffsets<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
-        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 2);
         let mut chars = 0;
-        let mut next = 0;
-        for (b, _) in text.char_indices() {
-            if b >= next {
-                checkpoints.push((b, chars));
-                next = b + STRIDE;
+        let mut start = 0;
+        while start < bytes.len() {
+            checkpoints.push((start, chars));
+            let mut end = (start + STRIDE).min(bytes.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
             }
-            chars += 1;
+            // Characters are the bytes that are not UTF-8 continuation bytes.
+            chars += bytes[start..end]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count();
+            start = end;
         }
         checkpoints.push((text.len(), chars));
         CharOffsets { text, checkpoints }

@@ -12,7 +12,6 @@
 
 use super::number::{parse_digits, parse_words, scale};
 use crate::record::Approx;
-use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -69,30 +68,58 @@ struct Token {
     newline: bool,
 }
 
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}][\p{L}\p{M}\d]*|\S").expect("valid regex")
-});
-
+/// Splits a text into numbers (`16.300`, `1,5`), words (letters, marks and
+/// digits after a letter: `km2`, `TDP4`) and single other characters.
 fn tokens(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut prev_end = 0;
-    for m in TOKEN.find_iter(text) {
-        let gap = &text[prev_end..m.start()];
-        let first = m.as_str().chars().next().unwrap_or(' ');
-        let kind = if first.is_ascii_digit() {
+    let mut i = 0;
+    let mut spaced = true;
+    let mut newline = true;
+    while let Some(c) = text[i..].chars().next() {
+        if c.is_whitespace() {
+            spaced = true;
+            newline |= c == '\n';
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind = if c.is_ascii_digit() {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            // `16.300`, `1,5`: a separator counts only between digits.
+            while i + 1 < bytes.len()
+                && matches!(bytes[i], b'.' | b',')
+                && bytes[i + 1].is_ascii_digit()
+            {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
             Kind::Number
-        } else if first.is_alphabetic() {
+        } else if c.is_alphabetic() {
+            for ch in text[i..].chars() {
+                if ch.is_alphanumeric() || unicode_normalization::char::is_combining_mark(ch) {
+                    i += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
             Kind::Word
         } else {
+            i += c.len_utf8();
             Kind::Punct
         };
         out.push(Token {
-            range: m.range(),
+            range: start..i,
             kind,
-            spaced: !gap.is_empty(),
-            newline: gap.contains('\n') || m.start() == 0,
+            spaced,
+            newline,
         });
-        prev_end = m.end();
+        spaced = false;
+        newline = false;
     }
     out
 }
@@ -188,12 +215,13 @@ const SUBJECT_STOPS: &[&str] = &[
 struct Scanner<'t> {
     text: &'t str,
     toks: Vec<Token>,
-    lower: Vec<String>,
+    /// Tokens in lower case (borrowed when already lower case).
+    lower: Vec<std::borrow::Cow<'t, str>>,
 }
 
 impl<'t> Scanner<'t> {
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |c| c.as_ref())
     }
 
     fn raw(&self, i: usize) -> &'t str {
@@ -252,7 +280,10 @@ impl<'t> Scanner<'t> {
             return false;
         }
         let phrase = before.join(" ");
-        let ends = |p: &str| phrase == p || phrase.ends_with(&format!(" {p}"));
+        let ends = |p: &str| {
+            phrase.ends_with(p)
+                && (phrase.len() == p.len() || phrase[..phrase.len() - p.len()].ends_with(' '))
+        };
         NOT_AFTER.iter().any(|p| ends(p)) && !STILL_COUNT_AFTER.iter().any(|p| ends(p))
     }
 
@@ -284,11 +315,24 @@ pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
     let toks = tokens(text);
     let lower = toks
         .iter()
-        .map(|t| text[t.range.clone()].to_lowercase())
+        .map(|t| {
+            let w = &text[t.range.clone()];
+            if w.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
         .collect();
     let s = Scanner { text, toks, lower };
     let n = s.toks.len();
-    let inside = |r: &Range<usize>| excluded.iter().any(|e| e.start < r.end && r.start < e.end);
+    let mut sorted: Vec<Range<usize>> = excluded.to_vec();
+    sorted.sort_by_key(|r| r.start);
+    // Whether a range overlaps an excluded one (sorted by start; binary search).
+    let inside = |r: &Range<usize>| {
+        let k = sorted.partition_point(|e| e.start < r.end);
+        sorted[..k].iter().rev().take(8).any(|e| r.start < e.end)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
