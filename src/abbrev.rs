@@ -259,7 +259,13 @@ impl Dictionary {
             if !crate::extract::word_start(text, start) {
                 continue;
             }
-            let mut end = range.start + m.end();
+            let end = range.start + m.end();
+            // Dictionary forms in the token first: most capitalised words
+            // are none, and need no further look.
+            let forms = self.forms_in(text, start, end, token, &definitions);
+            if forms.is_empty() {
+                continue;
+            }
             if excluded_chunk(text, start, end) {
                 continue;
             }
@@ -274,12 +280,13 @@ impl Dictionary {
                 continue;
             }
             let headline = lines.capitals(start);
-            let push = |r: Range<usize>, form: &str, out: &mut Vec<Match>| {
+            for r in forms {
+                let form = &text[r.clone()];
                 if headline && form.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-                    return;
+                    continue;
                 }
                 if is_roman(form) {
-                    return;
+                    continue;
                 }
                 if let Some(expansion) = self.resolve(text, r.clone(), form, &definitions) {
                     out.push(Match {
@@ -288,37 +295,44 @@ impl Dictionary {
                         expansion,
                     });
                 }
-            };
-            // A dotted form (`TP.`) when the dictionary has it.
-            if text[end..].starts_with('.') {
-                let dotted = &text[start..end + 1];
-                if !self.lookup(dotted).is_empty() {
-                    end += 1;
-                    push(start..end, dotted, &mut out);
-                    continue;
-                }
             }
-            if !self.lookup(token).is_empty() || definitions.contains_key(token) {
-                push(start..end, token, &mut out);
+        }
+        out
+    }
+
+    /// The dictionary forms a token holds: itself (with a dot after it when
+    /// the dictionary has that, `TP.`), else its parts (`ANTT-TTATGT`), each
+    /// with a number glued to it stripped (`TDP4`).
+    fn forms_in(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        token: &str,
+        definitions: &HashMap<String, String>,
+    ) -> Vec<Range<usize>> {
+        let known = |f: &str| !self.lookup(f).is_empty() || definitions.contains_key(f);
+        if text[end..].starts_with('.') && !self.lookup(&text[start..end + 1]).is_empty() {
+            return vec![start..end + 1];
+        }
+        if known(token) {
+            return vec![start..end];
+        }
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for part in token.split(['-', '/', '&', '.']) {
+            let p_start = start + offset;
+            offset += part.len() + 1;
+            let letters = part.trim_end_matches(|c: char| c.is_ascii_digit());
+            if letters.is_empty() || letters.len() > self.longest {
                 continue;
             }
-            // Parts of a compound, each with any number glued to it stripped.
-            let mut offset = 0;
-            for part in token.split(['-', '/', '&', '.']) {
-                let p_start = start + offset;
-                offset += part.len() + 1;
-                let letters = part.trim_end_matches(|c: char| c.is_ascii_digit());
-                if letters.is_empty() || letters.len() > self.longest {
-                    continue;
-                }
-                let mut p_end = p_start + letters.len();
-                let glued_dot = letters.len() == part.len() && text[p_end..].starts_with('.');
-                if glued_dot && !self.lookup(&text[p_start..p_end + 1]).is_empty() {
-                    p_end += 1;
-                    push(p_start..p_end, &text[p_start..p_end], &mut out);
-                } else if !self.lookup(letters).is_empty() || definitions.contains_key(letters) {
-                    push(p_start..p_end, letters, &mut out);
-                }
+            let p_end = p_start + letters.len();
+            let glued_dot = letters.len() == part.len() && text[p_end..].starts_with('.');
+            if glued_dot && !self.lookup(&text[p_start..p_end + 1]).is_empty() {
+                out.push(p_start..p_end + 1);
+            } else if known(letters) {
+                out.push(p_start..p_end);
             }
         }
         out
@@ -528,14 +542,19 @@ fn excluded_chunk(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     // A site name written as a domain (`ANTD.VN`, `baothanhhoa.vn`).
-    let lower = chunk.to_lowercase();
-    if [".vn", ".com", ".net", ".org"].iter().any(|d| {
-        lower
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .ends_with(d)
-            || lower.contains(&format!("{d}/"))
-    }) {
-        return true;
+    if chunk.contains('.') {
+        let bare = chunk.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let has = |hay: &str, d: &str| {
+            hay.len() >= d.len()
+                && hay.is_char_boundary(hay.len() - d.len())
+                && hay[hay.len() - d.len()..].eq_ignore_ascii_case(d)
+        };
+        if [".vn", ".com", ".net", ".org"]
+            .iter()
+            .any(|d| has(bare, d) || chunk.to_ascii_lowercase().contains(&format!("{d}/")))
+        {
+            return true;
+        }
     }
     // Document numbers: digits then `/` or `-` before the token (`06/2014/NĐ-CP`,
     // `09-CT/TW`, `426/QĐ`).

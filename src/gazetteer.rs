@@ -170,13 +170,17 @@ impl Gazetteer {
 
     /// Units whose name folds like `name` (aliases included).
     pub fn lookup(&self, name: &str) -> Vec<&Unit> {
-        let key = fold_key(name);
+        self.lookup_key(&fold_key(name))
+    }
+
+    /// Units whose folded name is `key` (see [`fold_key`]; aliases included).
+    pub fn lookup_key(&self, key: &str) -> Vec<&Unit> {
         let mut out: Vec<&Unit> = self
             .by_name
-            .get(&key)
+            .get(key)
             .map(|v| v.iter().map(|&i| &self.units[i]).collect())
             .unwrap_or_default();
-        if let Some(official) = ALIAS_KEYS.get(&key) {
+        if let Some(official) = ALIAS_KEYS.get(key) {
             out.extend(self.lookup_exact(official));
         }
         out

@@ -254,7 +254,47 @@ fn glued(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// Every calendar expression in `text`, in order.
+///
+/// Every expression holds digits, so the patterns run only on windows
+/// around the digits, not over the whole text.
 pub fn find(text: &str) -> Vec<DateFound> {
+    const MARGIN: usize = 64;
+    let bytes = text.as_bytes();
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let mut lo = start.saturating_sub(MARGIN);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (i + MARGIN).min(bytes.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        match windows.last_mut() {
+            Some(w) if lo <= w.end => w.end = w.end.max(hi),
+            _ => windows.push(lo..hi),
+        }
+    }
+    let mut out = Vec::new();
+    for w in windows {
+        out.extend(find_in_window(&text[w.clone()]).into_iter().map(|mut d| {
+            d.range = d.range.start + w.start..d.range.end + w.start;
+            d
+        }));
+    }
+    out
+}
+
+fn find_in_window(text: &str) -> Vec<DateFound> {
     let mut cands: Vec<DateFound> = Vec::new();
     let mut add = |range: Range<usize>, start: DatePoint, end: Option<DatePoint>| {
         if !start.valid() || end.is_some_and(|e| !e.valid()) {

@@ -144,10 +144,16 @@ fn known_prefix<'g>(
     run: &[Range<usize>],
     levels: &[Level],
 ) -> Option<(usize, Vec<&'g Unit>)> {
+    // Keys of the prefixes, built word by word (the key drops spaces and hyphens).
+    let mut keys = Vec::with_capacity(run.len());
+    let mut key = String::new();
+    for w in run {
+        key.push_str(&fold_key(&text[w.clone()]));
+        keys.push(key.clone());
+    }
     for n in (1..=run.len()).rev() {
-        let name = &text[run[0].start..run[n - 1].end];
         let units: Vec<&Unit> = gaz
-            .lookup(name)
+            .lookup_key(&keys[n - 1])
             .into_iter()
             .filter(|u| levels.contains(&u.level))
             .collect();

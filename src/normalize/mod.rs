@@ -603,6 +603,23 @@ pub fn fold(text: &str) -> String {
 }
 
 fn fold_char(c: char, out: &mut String) {
+    // Vietnamese letters from the letter table; anything else by decomposition.
+    if let Some(l) = split(c) {
+        out.push(match l.base {
+            'â' | 'ă' => 'a',
+            'ê' => 'e',
+            'ô' | 'ơ' => 'o',
+            'ư' => 'u',
+            'đ' | 'ð' => 'd',
+            b if b.is_ascii() => b,
+            _ => return fold_decomposed(c, out),
+        });
+        return;
+    }
+    fold_decomposed(c, out)
+}
+
+fn fold_decomposed(c: char, out: &mut String) {
     match c {
         'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
         _ => {
