@@ -313,10 +313,10 @@ impl Dictionary {
     ) -> Vec<Range<usize>> {
         let known = |f: &str| !self.lookup(f).is_empty() || definitions.contains_key(f);
         if text[end..].starts_with('.') && !self.lookup(&text[start..end + 1]).is_empty() {
-            return vec![start..end + 1];
+            return std::iter::once(start..end + 1).collect();
         }
         if known(token) {
-            return vec![start..end];
+            return std::iter::once(start..end).collect();
         }
         let mut out = Vec::new();
         let mut offset = 0;
