@@ -47,13 +47,46 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Capitalised words and numbers, as names are written.
-static NAME_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:\p{Lu}[\p{L}\p{M}]*(?:['’ʼ][\p{L}\p{M}]+)*(?:-\p{Lu}[\p{L}\p{M}]*)*|\d+[A-Za-z]?)",
-    )
-    .expect("valid regex")
-});
+/// The length of the name word at the start of `s`: a capitalised word
+/// (with `’`-joined and `-Capitalised` parts: `N’Drung`, `Ê-Đê`) or a number
+/// with at most one letter after it (`3`, `10A`).
+fn name_word(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices().peekable();
+    let (_, first) = *chars.peek()?;
+    if first.is_ascii_digit() {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let letter = s[digits..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && !s[digits..]
+                .chars()
+                .nth(1)
+                .is_some_and(char::is_alphanumeric);
+        return Some(digits + usize::from(letter));
+    }
+    if !first.is_uppercase() {
+        return None;
+    }
+    let is_letter =
+        |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+    let mut end = 0;
+    let mut prev_joiner: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if is_letter(c) {
+            if prev_joiner == Some('-') && !c.is_uppercase() {
+                break;
+            }
+            end = i + c.len_utf8();
+            prev_joiner = None;
+        } else if matches!(c, '\'' | '’' | 'ʼ' | '-') && prev_joiner.is_none() && i > 0 {
+            prev_joiner = Some(c);
+        } else {
+            break;
+        }
+    }
+    (end > 0).then_some(end)
+}
 
 /// Levels a unit word admits.
 fn levels_for(unit: &str) -> &'static [Level] {
@@ -114,20 +147,20 @@ fn name_run(text: &str, at: usize, max: usize) -> Vec<Range<usize>> {
     let mut words = Vec::new();
     let mut pos = at;
     while words.len() < max {
-        let Some(m) = NAME_WORD.find(&text[pos..]) else {
+        let Some(len) = name_word(&text[pos..]) else {
             break;
         };
-        words.push(pos + m.start()..pos + m.end());
-        pos += m.end();
+        words.push(pos..pos + len);
+        pos += len;
         // Next word: one space, or ` - ` inside a name (`Bà Rịa - Vũng Tàu`).
         let rest = &text[pos..];
         if rest.starts_with(' ')
-            && NAME_WORD.is_match(&rest[1..])
+            && name_word(&rest[1..]).is_some()
             && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
         {
             pos += 1;
         } else if let Some(d) = [" - ", " – "].into_iter().find(|d| rest.starts_with(d))
-            && NAME_WORD.is_match(&rest[d.len()..])
+            && name_word(&rest[d.len()..]).is_some()
         {
             pos += d.len();
         } else {
@@ -179,8 +212,11 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
         if !super::word_start(text, m.start()) {
             continue;
         }
+        // Mentions come in order: only the latest ones can cover this one.
         if covered
             .iter()
+            .rev()
+            .take(16)
             .any(|c| c.start <= m.start() && m.start() < c.end)
         {
             continue;
@@ -340,6 +376,16 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
         }
     }
     // Bare province and municipality names.
+    covered.sort_by_key(|c| c.start);
+    let covered_sorted = covered.clone();
+    let overlaps_unit = |r: &Range<usize>| {
+        let k = covered_sorted.partition_point(|c| c.start < r.end);
+        covered_sorted[..k]
+            .iter()
+            .rev()
+            .take(16)
+            .any(|c| r.start < c.end)
+    };
     for run_start in bare_run_starts(text) {
         let run = name_run(text, run_start, 8);
         let mut k = 0;
@@ -359,7 +405,7 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
             let before_word = text[..r.start].split_whitespace().next_back().unwrap_or("");
             let part_of_name = k > 0 && NAME_PARTS.contains(&&text[run[k - 1].clone()]);
             let followed = k + n < run.len();
-            let overlaps = covered.iter().any(|c| c.start < r.end && r.start < c.end);
+            let overlaps = overlaps_unit(&r);
             // `Huế` alone is the city before 2025, not a province.
             let hue_city = fold_key(&text[r.clone()]) == "hue" && era != Some(Era::From2025);
             let excluded = part_of_name
@@ -368,7 +414,6 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
                 || overlaps
                 || hue_city;
             if !excluded {
-                covered.push(r.clone());
                 cands.push(Candidate {
                     found: LocalityFound {
                         range: r.clone(),
