@@ -531,12 +531,15 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// The token sits in a URL, an e-mail address, or a document number.
 fn excluded_chunk(text: &str, start: usize, end: usize) -> bool {
-    let chunk_start = text[..start]
+    // Chunks longer than this are no URLs or numbers anyone writes.
+    let from = crate::extract::back(text, start, 200);
+    let to = crate::extract::ahead(text, end, 200);
+    let chunk_start = text[from..start]
         .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
-    let chunk_end = text[end..]
+        .map_or(from, |i| from + i + 1);
+    let chunk_end = text[end..to]
         .find(char::is_whitespace)
-        .map_or(text.len(), |i| end + i);
+        .map_or(to, |i| end + i);
     let chunk = &text[chunk_start..chunk_end];
     if chunk.contains("://") || chunk.contains("www.") || chunk.contains('@') {
         return true;

@@ -495,6 +495,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         if c.get(3).is_some() {
             // `(2018)` only right after a law's name.
             let before = &text[..r.start];
+            let before = &before[super::back(before, before.len(), 200)..];
             let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
             if line.rfind("Luật").is_none_or(|i| line.len() - i >= 120) {
                 continue;
@@ -504,17 +505,21 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
     }
     // Longer candidates win; then keep those that overlap nothing kept.
     cands.sort_by(|a, b| (b.range.len(), a.range.start).cmp(&(a.range.len(), b.range.start)));
+    // Kept ranges are disjoint: the one starting last before a candidate's
+    // end is the only one that can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<DateFound> = Vec::new();
     for c in cands {
-        if kept
-            .iter()
-            .all(|k| c.range.end <= k.range.start || k.range.end <= c.range.start)
-        {
+        let clash = taken
+            .range(..c.range.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.range.start);
+        if !clash {
+            taken.insert(c.range.start, c.range.end);
             kept.push(c);
         }
     }
     kept.sort_by_key(|c| c.range.start);
-    // A time-of-day word or `từ` before a single date stays outside.
     kept
 }
 

@@ -127,9 +127,10 @@ fn issuer_at_end(s: &str) -> Option<&'static str> {
 
 /// Where the clause of `at` starts (after a sentence end, `;` or a line end).
 fn clause_start(text: &str, at: usize) -> usize {
-    text[..at]
+    let from = super::back(text, at, 400);
+    text[from..at]
         .rfind(['.', ';', '\n', '!', '?'])
-        .map_or(0, |i| i + 1)
+        .map_or(from, |i| from + i + 1)
 }
 
 /// Words after a comma that start a new clause, not more of a title.
@@ -160,9 +161,9 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// The subject after a document: quoted, `về ...` or `quy định ...`.
 fn title_after(text: &str, from: usize) -> Option<String> {
-    let rest = &text[from..];
+    // Titles are short: look no further than this.
+    let rest = &text[from..super::ahead(text, from, 600)];
     let trimmed = rest.trim_start_matches([' ', ',']);
-    let skip = rest.len() - trimmed.len();
     // `về “...”`, `“...”`
     let (lead, body) = if let Some(r) = trimmed.strip_prefix("về ") {
         ("về", r.trim_start())
@@ -171,7 +172,6 @@ fn title_after(text: &str, from: usize) -> Option<String> {
     } else {
         ("", trimmed)
     };
-    let _ = skip;
     if let Some(q) = body.strip_prefix(['“', '"', '«']) {
         let end = q.find(['”', '"', '»', '\n'])?;
         let t = q[..end].trim();
@@ -240,7 +240,11 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         let mut after = end;
         // `, ngày 21/1/2014` right after the number.
         let mut issued = None;
-        for d in dates {
+        let first_after = dates.partition_point(|d| d.range.start < end);
+        for d in &dates[first_after..] {
+            if d.range.start > end + 12 {
+                break;
+            }
             if d.range.start >= end && d.range.start <= end + 12 {
                 let between = &text[end..d.range.start];
                 if between.chars().all(|ch| matches!(ch, ',' | ' ' | '(')) {
@@ -254,7 +258,7 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         if issued.is_none() {
             // An earlier date of the clause when the clause says it issued
             // the document (`Ngày 16-6-1967, Bộ Công an ban hành Quyết định`).
-            issued = dates
+            issued = dates[..dates.partition_point(|d| d.range.start < range.start)]
                 .iter()
                 .rfind(|d| d.range.start >= clause && d.range.end <= range.start)
                 .filter(|d| {

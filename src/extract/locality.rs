@@ -334,7 +334,8 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
                 break;
             };
             let at = pos + sep;
-            if UNIT.find(&text[at..]).is_some_and(|u| u.start() == 0) {
+            let head = &text[at..super::ahead(text, at, 24)];
+            if UNIT.find(head).is_some_and(|u| u.start() == 0) {
                 break;
             }
             let run = name_run(text, at, 6);

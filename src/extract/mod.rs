@@ -281,7 +281,10 @@ fn short_quotes(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
 fn published(doc: &Doc, layout: &article::Layout, dates: &[date::DateFound]) -> Option<Published> {
     let text = doc.text();
     let labelled = |r: &Range<usize>| {
-        let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let from = back(text, r.start, 80);
+        let line_start = text[from..r.start]
+            .rfind('\n')
+            .map_or(from, |i| from + i + 1);
         let f = crate::normalize::fold(&text[line_start..r.start]);
         [
             "cap nhat",
@@ -316,6 +319,25 @@ fn published(doc: &Doc, layout: &article::Layout, dates: &[date::DateFound]) -> 
         span: at.span,
         bytes: at.bytes,
     })
+}
+
+/// The char boundary at most `limit` bytes before `at`: look-backs stay
+/// bounded, so no input (one endless line) makes extraction quadratic.
+pub(crate) fn back(text: &str, at: usize, limit: usize) -> usize {
+    let mut i = at.saturating_sub(limit);
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The char boundary at most `limit` bytes after `at`.
+pub(crate) fn ahead(text: &str, at: usize, limit: usize) -> usize {
+    let mut i = (at + limit).min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i.max(at)
 }
 
 /// Whether `i` starts a word: no letter or digit right before it. (Used

@@ -147,10 +147,12 @@ pub fn find(text: &str) -> Vec<ModelFound> {
         let chained = prev_end.is_some_and(|e| e <= outer.start && list_gap(&text[e..outer.start]));
         if !chained {
             // The clause before the quote: back to a sentence end or line end.
-            let clause_start = text[..outer.start]
+            let from = super::back(text, outer.start, 400);
+            let clause_start = text[from..outer.start]
                 .rfind(['.', '!', '?', '\n'])
-                .map_or(0, |i| i + 1);
-            governing = triggers
+                .map_or(from, |i| from + i + 1);
+            let before = triggers.partition_point(|t| t.end <= outer.start);
+            governing = triggers[..before]
                 .iter()
                 .rfind(|t| t.start >= clause_start && t.end <= outer.start)
                 .filter(|t| governs(&text[t.end..outer.start]))

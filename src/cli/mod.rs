@@ -1,0 +1,356 @@
+//! Command-line arguments and commands.
+
+mod corpus;
+mod csv_out;
+mod stats;
+
+use anninh::abbrev::{Dictionary, Style};
+use anninh::input::ReadOptions;
+use anninh::normalize::{Encoding, EncodingChoice, Options, ToneStyle, fold, normalize};
+use anninh::{Error, Extractor};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub use corpus::Input;
+
+/// Facts from Vietnamese public-security news.
+#[derive(Parser)]
+#[command(
+    name = "anninh",
+    version,
+    about = "Facts from Vietnamese public-security news"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract facts: one JSON object for one file, JSON Lines for several.
+    Extract {
+        /// Files or directories (searched for *.txt); none or `-` reads stdin.
+        paths: Vec<PathBuf>,
+        /// Output format (default: json for one input, jsonl for several).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Indent JSON output.
+        #[arg(long)]
+        pretty: bool,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Print the normalized (or folded) text.
+    Normalize {
+        /// A file, or `-` (or nothing) for stdin.
+        path: Option<PathBuf>,
+        /// Tone-mark placement.
+        #[arg(long, value_enum, default_value = "old")]
+        tone: ToneArg,
+        /// Print the folded search key instead.
+        #[arg(long)]
+        fold: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Print the text with its abbreviations expanded.
+    Expand {
+        /// A file, or `-` (or nothing) for stdin.
+        path: Option<PathBuf>,
+        /// Keep each abbreviation and add its expansion in parentheses.
+        #[arg(long)]
+        annotate: bool,
+        /// More abbreviations (TSV as data/abbreviations.tsv); they override.
+        #[arg(long, value_name = "FILE")]
+        abbreviations: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Score extraction against gold records.
+    Eval {
+        /// Directory of gold records (NAME.json).
+        #[arg(long)]
+        gold: PathBuf,
+        /// Directory of the texts (NAME.txt).
+        #[arg(long)]
+        texts: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+    },
+    /// Summarise a corpus: facts per type, models and their provinces,
+    /// localities per province, documents cited, the largest counts.
+    Stats {
+        /// Article files or directories, or JSON Lines of extracted records.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+}
+
+/// Options for reading many articles.
+#[derive(clap::Args, Clone)]
+pub struct CorpusArgs {
+    /// How inputs arrive: text files, or JSON Lines of `{"id": ..., "text": ...}`.
+    #[arg(long, value_enum, default_value = "text")]
+    input: InputKind,
+    /// The id field of JSON Lines input.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// The text field of JSON Lines input.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Skip files larger than this many bytes (an error for each).
+    #[arg(long, value_name = "BYTES")]
+    max_bytes: Option<u64>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+    /// More abbreviations (TSV as data/abbreviations.tsv); they override.
+    #[arg(long, value_name = "FILE")]
+    abbreviations: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum InputKind {
+    Text,
+    Jsonl,
+}
+
+/// Options for decoding input bytes.
+#[derive(clap::Args, Clone)]
+pub struct ReadArgs {
+    /// Replace invalid UTF-8 instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// The encoding the text was typed in.
+    #[arg(long, value_enum, default_value = "auto")]
+    encoding: EncodingArg,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ReadOptions {
+        ReadOptions {
+            lossy: self.lossy,
+            encoding: self.encoding.choice(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ToneArg {
+    Old,
+    New,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EncodingArg {
+    Auto,
+    Utf8,
+    Tcvn3,
+    Vni,
+}
+
+impl EncodingArg {
+    fn choice(self) -> EncodingChoice {
+        match self {
+            EncodingArg::Auto => EncodingChoice::Auto,
+            EncodingArg::Utf8 => EncodingChoice::Fixed(Encoding::Utf8),
+            EncodingArg::Tcvn3 => EncodingChoice::Fixed(Encoding::Tcvn3),
+            EncodingArg::Vni => EncodingChoice::Fixed(Encoding::Vni),
+        }
+    }
+}
+
+/// Runs a command. `Ok(false)` when some input failed.
+pub fn run(cli: Cli) -> Result<bool, Error> {
+    match cli.command {
+        Command::Extract {
+            paths,
+            format,
+            pretty,
+            corpus,
+            read,
+        } => extract(&paths, format, pretty, &corpus, &read),
+        Command::Normalize {
+            path,
+            tone,
+            fold,
+            read,
+        } => normalize_cmd(path.as_deref(), tone, fold, &read),
+        Command::Expand {
+            path,
+            annotate,
+            abbreviations,
+            read,
+        } => expand_cmd(path.as_deref(), annotate, abbreviations.as_deref(), &read),
+        Command::Eval {
+            gold,
+            texts,
+            format,
+        } => eval(&gold, &texts, format),
+        Command::Stats {
+            paths,
+            format,
+            corpus,
+            read,
+        } => stats::run(&paths, format, &corpus, &read),
+    }
+}
+
+/// The extractor for a command, with the user's abbreviations if given.
+fn extractor(abbreviations: Option<&Path>, read: &ReadArgs) -> Result<Extractor, Error> {
+    let mut e = Extractor::new().with_options(Options {
+        encoding: read.options().encoding,
+        ..Options::default()
+    });
+    if let Some(path) = abbreviations {
+        e = e.with_abbreviations(user_dictionary(path)?);
+    }
+    Ok(e)
+}
+
+/// The embedded dictionary with a user's TSV on top.
+fn user_dictionary(path: &Path) -> Result<Dictionary, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let user = Dictionary::from_tsv(&text).map_err(|e| match e {
+        Error::Parse { message, .. } => Error::Parse {
+            path: path.to_path_buf(),
+            message,
+        },
+        other => other,
+    })?;
+    let mut entries = Vec::new();
+    for line in text.lines() {
+        let form = line.split('\t').next().unwrap_or("").trim();
+        if form.is_empty() || form.starts_with('#') {
+            continue;
+        }
+        entries.extend(user.lookup(form).iter().cloned());
+    }
+    entries.dedup();
+    Ok(Dictionary::embedded().with_entries(entries))
+}
+
+fn extract(
+    paths: &[PathBuf],
+    format: Option<Format>,
+    pretty: bool,
+    corpus: &CorpusArgs,
+    read: &ReadArgs,
+) -> Result<bool, Error> {
+    let single =
+        corpus.input == InputKind::Text && paths.len() <= 1 && !paths.iter().any(|p| p.is_dir());
+    let format = format.unwrap_or(if single { Format::Json } else { Format::Jsonl });
+    let extractor = extractor(corpus.abbreviations.as_deref(), read)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut csv = (format == Format::Csv).then(csv_out::Writer::new);
+    let summary = corpus::process(paths, corpus, read, &extractor, |article| {
+        let ok = match (&mut csv, format, pretty) {
+            (Some(w), _, _) => w.write(&mut out, article),
+            (None, Format::Json, true) => serde_json::to_writer_pretty(&mut out, article)
+                .map_err(std::io::Error::other)
+                .and_then(|_| writeln!(out)),
+            _ => serde_json::to_writer(&mut out, article)
+                .map_err(std::io::Error::other)
+                .and_then(|_| writeln!(out)),
+        };
+        ok.is_ok()
+    })?;
+    let _ = out.flush();
+    Ok(summary.failed == 0)
+}
+
+/// Reads one input for the single-text commands.
+fn read_one(path: Option<&Path>, read: &ReadArgs) -> Result<String, Error> {
+    let input = match path {
+        None => Input::Stdin,
+        Some(p) if p.as_os_str() == "-" => Input::Stdin,
+        Some(p) => Input::File(p.to_path_buf()),
+    };
+    input.read(&read.options(), None)
+}
+
+fn normalize_cmd(
+    path: Option<&Path>,
+    tone: ToneArg,
+    folded: bool,
+    read: &ReadArgs,
+) -> Result<bool, Error> {
+    let text = read_one(path, read)?;
+    let opts = Options {
+        tone: match tone {
+            ToneArg::Old => ToneStyle::Old,
+            ToneArg::New => ToneStyle::New,
+        },
+        encoding: read.options().encoding,
+    };
+    let n = normalize(&text, &opts);
+    let out = if folded {
+        fold(n.text())
+    } else {
+        n.text().to_string()
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(true)
+}
+
+fn expand_cmd(
+    path: Option<&Path>,
+    annotate: bool,
+    abbreviations: Option<&Path>,
+    read: &ReadArgs,
+) -> Result<bool, Error> {
+    let text = read_one(path, read)?;
+    let style = if annotate {
+        Style::Annotate
+    } else {
+        Style::Replace
+    };
+    let expanded = match abbreviations {
+        Some(p) => user_dictionary(p)?.expand(&text, style),
+        None => Dictionary::embedded().expand(&text, style),
+    };
+    let _ = std::io::stdout().write_all(expanded.text.as_bytes());
+    Ok(true)
+}
+
+fn eval(gold: &Path, texts: &Path, format: ReportFormat) -> Result<bool, Error> {
+    let (report, errors) = anninh::eval::evaluate_dirs(&Extractor::new(), gold, texts)?;
+    match format {
+        ReportFormat::Table => print!("{}", report.table()),
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ),
+    }
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    Ok(errors.is_empty())
+}
