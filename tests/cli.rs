@@ -183,3 +183,145 @@ fn symlink_loops_do_not_hang() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
 }
+
+#[test]
+fn expand_replaces_or_annotates() {
+    let out = anninh(&["expand"], Some("Bảo đảm ANTT.".as_bytes()));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Bảo đảm an ninh trật tự."
+    );
+    let out = anninh(&["expand", "--annotate"], Some("Bảo đảm ANTT.".as_bytes()));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Bảo đảm ANTT (an ninh trật tự)."
+    );
+}
+
+#[test]
+fn user_abbreviations_override() {
+    let dir = temp_dir("abbr");
+    let tsv = dir.join("mine.tsv");
+    std::fs::write(
+        &tsv,
+        "ANTT\tan ninh, trật tự\tsecurity\nXYZ\txin yêu zô\tgeneral\n",
+    )
+    .unwrap();
+    let out = anninh(
+        &["expand", "--abbreviations", tsv.to_str().unwrap()],
+        Some("ANTT và XYZ".as_bytes()),
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "an ninh, trật tự và xin yêu zô"
+    );
+    let out = anninh(
+        &["extract", "--abbreviations", tsv.to_str().unwrap()],
+        Some("XYZ".as_bytes()),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["abbreviations"][0]["expansion"], "xin yêu zô");
+    std::fs::write(&tsv, "ANTT\n").unwrap();
+    let out = anninh(
+        &["expand", "--abbreviations", tsv.to_str().unwrap()],
+        Some("ANTT".as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("mine.tsv: line 1"));
+}
+
+#[test]
+fn csv_has_one_row_per_fact() {
+    let out = anninh(
+        &[
+            "extract",
+            "--format",
+            "csv",
+            "fixtures/articles/002_c686644a2d7c7630.txt",
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("source,type,text,start,end,byte_start,byte_end,value,approx,unit")
+    );
+    assert!(text.contains(",count,12.397 hộ gia đình,"), "{text}");
+    assert!(text.contains(",locality,huyện Cẩm Thuỷ,"));
+}
+
+#[test]
+fn json_lines_input_keeps_ids_and_order() {
+    let input = "{\"id\": \"a\", \"text\": \"Công an xã Ea Siên, thị xã Buôn Hồ\"}\n{\"id\": 7, \"text\": \"ANTT\"}\nnot json\n{\"id\": \"c\", \"body\": \"x\"}\n";
+    let out = anninh(&["extract", "--input", "jsonl"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["source"], "a");
+    assert_eq!(lines[1]["source"], "7");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("-:3: not JSON"), "{err}");
+    assert!(err.contains("-:4: no string field `text`"), "{err}");
+    let out = anninh(
+        &["extract", "--input", "jsonl", "--text-field", "body"],
+        Some(b"{\"id\":\"c\",\"body\":\"ANTT\"}\n"),
+    );
+    assert!(out.status.success());
+}
+
+#[test]
+fn max_bytes_empty_and_utf16_files() {
+    let dir = temp_dir("sizes");
+    std::fs::write(dir.join("big.txt"), "Công an ".repeat(100)).unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "Công an tỉnh Trà Vinh".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    std::fs::write(dir.join("utf16.txt"), utf16).unwrap();
+    let out = anninh(
+        &["extract", "--max-bytes", "500", dir.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(text.contains("Trà Vinh"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than the limit of 500"));
+}
+
+#[test]
+fn stats_summarise_a_corpus() {
+    let out = anninh(&["stats", "fixtures/articles"], None);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("articles: 5"), "{text}");
+    assert!(text.contains("Toàn dân bảo vệ an ninh Tổ quốc"));
+    let out = anninh(&["stats", "fixtures/articles", "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 5);
+    assert_eq!(v["documents"]["nghị định 06/2014/NĐ-CP"], 2);
+    // From extracted records too.
+    let dir = temp_dir("stats");
+    let records = anninh(&["extract", "fixtures/articles"], None).stdout;
+    std::fs::write(dir.join("r.jsonl"), records).unwrap();
+    let out = anninh(
+        &[
+            "stats",
+            dir.join("r.jsonl").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let w: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(w["facts"], v["facts"]);
+}

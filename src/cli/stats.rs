@@ -134,8 +134,8 @@ impl Stats {
         for (name, m) in models.iter().take(30) {
             let provinces: Vec<&str> = m.provinces.iter().map(String::as_str).collect();
             s.push_str(&format!(
-                "  {:<30} {:>8} {:>8}  {}\n",
-                truncate(name, 30),
+                "  {:<44} {:>8} {:>8}  {}\n",
+                truncate(name, 44),
                 m.mentions,
                 m.articles,
                 provinces.join(", ")
