@@ -158,17 +158,20 @@ fn find_title(text: &str, lines: &[Range<usize>]) -> (Option<Range<usize>>, usiz
         }
         // Site headers in capitals, and short lines followed by more short
         // lines (menus, lists of cities), are no headline.
+        let next = lines[k + 1..]
+            .iter()
+            .map(|r| text[r.clone()].trim())
+            .find(|l| !l.is_empty());
+        // A headline in capitals is long and followed by its date line or
+        // the lead; a site name in capitals is short.
         if !line.chars().any(char::is_lowercase) {
-            continue;
-        }
-        if line.split_whitespace().count() < 6 {
-            let next = lines[k + 1..]
-                .iter()
-                .map(|r| text[r.clone()].trim())
-                .find(|l| !l.is_empty());
-            if next.is_some_and(|l| l.chars().count() < 40) {
+            let leads = next.is_some_and(|l| is_date_line(l) || l.chars().count() > 120);
+            if line.split_whitespace().count() < 6 || !leads {
                 continue;
             }
+        }
+        if line.split_whitespace().count() < 6 && next.is_some_and(|l| l.chars().count() < 40) {
+            continue;
         }
         // A paragraph (the lead) has come: no headline above it.
         if chars > 250 || line.ends_with(['.', ',', ';', ':']) || !starts_upper(line) {
@@ -408,6 +411,20 @@ mod tests {
         assert_eq!(
             parts(text).0.as_deref(),
             Some("Công an huyện phát huy truyền thống (16/6/1967-16/6/2022)")
+        );
+    }
+
+    #[test]
+    fn headlines_in_capitals() {
+        let text = "CÔNG AN TRA VINH\nCông an Trà Vinh chú trọng phát huy vai trò quần chúng\nCập nhật ngày: 17-12-2020 | 07:51:15 GMT +7\nNội dung.";
+        assert_eq!(
+            parts(text).0.as_deref(),
+            Some("Công an Trà Vinh chú trọng phát huy vai trò quần chúng")
+        );
+        let text = "XÂY DỰNG PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC VỮNG MẠNH\nCập nhật lúc 14:30, 05/09/2024\nNội dung.";
+        assert_eq!(
+            parts(text).0.as_deref(),
+            Some("XÂY DỰNG PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC VỮNG MẠNH")
         );
     }
 

@@ -233,13 +233,26 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
         if !glued && !text[m.end()..].starts_with(' ') {
             continue;
         }
-        // `xã cũ là A, B`, `huyện như A, B`: a list introduced after the unit.
+        // `xã cũ là A, B`, `huyện miền núi như A, B`: a list introduced
+        // after the unit word and a few lower-case words.
         let mut introduced = false;
-        for intro in ["cũ là ", "cũ ", "như ", "gồm ", "là "] {
-            if text.get(name_at..).is_some_and(|r| r.starts_with(intro)) {
-                name_at += intro.len();
-                introduced = true;
-                break;
+        if !text[name_at.min(text.len())..]
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        {
+            let window =
+                &text[name_at.min(text.len())..super::ahead(text, name_at.min(text.len()), 40)];
+            for intro in [" như ", " gồm ", " là ", " như: ", " gồm: "] {
+                let probe = format!(" {window}");
+                if let Some(i) = probe.find(intro) {
+                    let words = &probe[..i];
+                    if words.split_whitespace().count() <= 3
+                        && words.chars().all(|c| c.is_lowercase() || c == ' ')
+                    {
+                        name_at += i + intro.len() - 1;
+                        introduced = true;
+                        break;
+                    }
+                }
             }
         }
         if name_at > text.len() {
@@ -715,6 +728,31 @@ mod tests {
             locs("Công an Trà Vinh chú trọng", None)[0].4.as_deref(),
             Some("Trà Vinh")
         );
+    }
+
+    #[test]
+    fn lists_after_a_description() {
+        let got = locs(
+            "các huyện miền núi như Nam Trà My, Bắc Trà My, Phước Sơn.",
+            Some(Era::Before2025),
+        );
+        let names: Vec<_> = got
+            .iter()
+            .map(|g| (g.0.as_str(), g.3, g.4.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Nam Trà My", Level::District, Some("Quảng Nam")),
+                ("Bắc Trà My", Level::District, Some("Quảng Nam")),
+                ("Phước Sơn", Level::District, Some("Quảng Nam")),
+            ]
+        );
+        let got = locs(
+            "sáp nhập từ 3 xã cũ là Lũng Niêm, Thành Lâm và Thành Sơn",
+            None,
+        );
+        assert_eq!(got.len(), 3);
     }
 
     #[test]

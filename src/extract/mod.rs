@@ -105,11 +105,15 @@ impl Extractor {
         article.body = Some([body_orig.start, body_orig.end]);
         article.title = layout.title.clone().map(|t| doc.locate(t).text);
 
-        let dates: Vec<date::DateFound> = date::find(norm)
+        let all_dates = date::find(norm);
+        // A labelled date line above the body (`Cập nhật lúc ...`) is the
+        // publication time, and a date mention with it.
+        let (published, published_at) = published(&doc, &layout, &all_dates).unzip();
+        article.published = published;
+        let dates: Vec<date::DateFound> = all_dates
             .into_iter()
-            .filter(|d| in_body(&d.range))
+            .filter(|d| in_body(&d.range) || published_at.as_ref() == Some(&d.range))
             .collect();
-        article.published = published(&doc, &layout, &dates);
         article.dates = dates
             .iter()
             .map(|d| {
@@ -278,7 +282,11 @@ fn short_quotes(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
 
 /// The publication time: a date-time (or date) on the headline's line or
 /// the short lines after it, or on a line labelled as such.
-fn published(doc: &Doc, layout: &article::Layout, dates: &[date::DateFound]) -> Option<Published> {
+fn published(
+    doc: &Doc,
+    layout: &article::Layout,
+    dates: &[date::DateFound],
+) -> Option<(Published, Range<usize>)> {
     let text = doc.text();
     let labelled = |r: &Range<usize>| {
         let from = back(text, r.start, 80);
@@ -304,8 +312,11 @@ fn published(doc: &Doc, layout: &article::Layout, dates: &[date::DateFound]) -> 
             let in_header = layout.header.start <= d.range.start
                 && d.range.end <= layout.header.end
                 && layout.title.as_ref().is_none_or(|t| d.range.start >= t.end);
+            let in_body = layout.body.start <= d.range.start && d.range.end <= layout.body.end;
             (in_header && (layout.title.is_some() || d.kind == DateKind::Datetime))
-                || labelled(&d.range) && d.range.start < layout.body.start + 2000
+                || labelled(&d.range)
+                    && d.range.start < layout.body.start + 2000
+                    && (in_body || d.range.end <= layout.body.start)
         })
         .min_by_key(|d| (d.kind != DateKind::Datetime, d.range.start))?;
     let at = doc.locate(pick.range.clone());
@@ -313,12 +324,15 @@ fn published(doc: &Doc, layout: &article::Layout, dates: &[date::DateFound]) -> 
         DateValue::Point(p) => p.clone(),
         DateValue::Range { start, .. } => start.clone(),
     };
-    Some(Published {
-        value,
-        text: at.text,
-        span: at.span,
-        bytes: at.bytes,
-    })
+    Some((
+        Published {
+            value,
+            text: at.text,
+            span: at.span,
+            bytes: at.bytes,
+        },
+        pick.range.clone(),
+    ))
 }
 
 /// The char boundary at most `limit` bytes before `at`: look-backs stay
