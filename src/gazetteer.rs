@@ -50,7 +50,7 @@ pub struct Unit {
 pub struct Gazetteer {
     units: Vec<Unit>,
     by_name: HashMap<String, Vec<usize>>,
-    by_code: HashMap<(Era, bool, String), usize>,
+    by_code: HashMap<(Era, bool, CodeKey), usize>,
 }
 
 static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -67,6 +67,17 @@ const ALIASES: &[(&str, &str)] = &[
     ("BRVT", "Bà Rịa - Vũng Tàu"),
     ("Thừa Thiên", "Thừa Thiên Huế"),
 ];
+
+/// A code as a map key without allocating: its length (codes of different
+/// levels have different lengths) and its value.
+type CodeKey = (usize, u64);
+
+fn code_key(code: &str) -> CodeKey {
+    let value = code
+        .bytes()
+        .fold(0u64, |v, b| v.wrapping_mul(256).wrapping_add(u64::from(b)));
+    (code.len(), value)
+}
 
 /// [`ALIASES`] by folded variant.
 static ALIAS_KEYS: LazyLock<HashMap<String, &'static str>> =
@@ -110,8 +121,13 @@ impl Gazetteer {
                 path: PathBuf::from("gazetteer"),
                 message: format!("line {}: {message}", n + 1),
             };
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() < 7 {
+            let mut c = [""; 8];
+            let mut n_cols = 0;
+            for (k, col) in line.split('\t').take(8).enumerate() {
+                c[k] = col;
+                n_cols = k + 1;
+            }
+            if n_cols < 7 {
                 return Err(bad("expected 8 tab-separated columns"));
             }
             let era = match c[0] {
@@ -159,7 +175,7 @@ impl Gazetteer {
         let i = self.units.len();
         self.by_name.entry(fold_key(&u.name)).or_default().push(i);
         self.by_code
-            .insert((u.era, is_provincial(u.level), u.code.clone()), i);
+            .insert((u.era, is_provincial(u.level), code_key(&u.code)), i);
         self.units.push(u);
     }
 
@@ -201,7 +217,7 @@ impl Gazetteer {
     /// The province (or centrally run city) a unit belongs to.
     pub fn province_of(&self, unit: &Unit) -> Option<&Unit> {
         self.by_code
-            .get(&(unit.era, true, unit.province.clone()))
+            .get(&(unit.era, true, code_key(&unit.province)))
             .map(|&i| &self.units[i])
     }
 
@@ -209,9 +225,10 @@ impl Gazetteer {
     pub fn parent_of(&self, unit: &Unit) -> Option<&Unit> {
         let parent = unit.parent.as_ref()?;
         // A commune's parent is a district (before 2025) or a province.
+        let key = code_key(parent);
         self.by_code
-            .get(&(unit.era, false, parent.clone()))
-            .or_else(|| self.by_code.get(&(unit.era, true, parent.clone())))
+            .get(&(unit.era, false, key))
+            .or_else(|| self.by_code.get(&(unit.era, true, key)))
             .map(|&i| &self.units[i])
             .filter(|p| p.code == *parent)
     }

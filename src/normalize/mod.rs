@@ -639,31 +639,38 @@ fn fold_decomposed(c: char, out: &mut String) {
 /// underscores, quote marks and apostrophes: the key the accuracy scoring
 /// compares names with (`Đa Krông` and `Đakrông` fold alike).
 pub fn fold_key(text: &str) -> String {
-    fold(text)
-        .chars()
-        .filter(|c| {
-            !(c.is_whitespace()
-                || matches!(
-                    c,
-                    '.' | ','
-                        | '-'
-                        | '/'
-                        | '_'
-                        | '\''
-                        | '"'
-                        | '‘'
-                        | '’'
-                        | '“'
-                        | '”'
-                        | '«'
-                        | '»'
-                        | '–'
-                        | '—'
-                        | '`'
-                        | '´'
-                ))
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ','
+                    | '-'
+                    | '/'
+                    | '_'
+                    | '\''
+                    | '"'
+                    | '‘'
+                    | '’'
+                    | '“'
+                    | '”'
+                    | '«'
+                    | '»'
+                    | '–'
+                    | '—'
+                    | '`'
+                    | '´'
+            )
+        {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            fold_char(c, &mut out);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
