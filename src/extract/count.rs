@@ -11,6 +11,7 @@
 //! covering both ends.
 
 use super::number::{parse_digits, parse_words, scale};
+use crate::normalize::is_letter;
 use crate::record::Approx;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -99,9 +100,14 @@ fn tokens(text: &str) -> Vec<Token> {
                 }
             }
             Kind::Number
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             for ch in text[i..].chars() {
-                if ch.is_alphanumeric() || unicode_normalization::char::is_combining_mark(ch) {
+                if is_letter(ch)
+                    || ch.is_ascii_digit()
+                    || (!ch.is_ascii()
+                        && (ch.is_alphanumeric()
+                            || unicode_normalization::char::is_combining_mark(ch)))
+                {
                     i += ch.len_utf8();
                 } else {
                     break;
@@ -317,7 +323,14 @@ pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
         .iter()
         .map(|t| {
             let w = &text[t.range.clone()];
-            if w.chars().any(char::is_uppercase) {
+            let upper = if w.is_ascii() {
+                w.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                w.chars().any(|c| {
+                    crate::normalize::split(c).map_or_else(|| c.is_uppercase(), |l| l.upper)
+                })
+            };
+            if upper {
                 std::borrow::Cow::Owned(w.to_lowercase())
             } else {
                 std::borrow::Cow::Borrowed(w)

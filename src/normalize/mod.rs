@@ -588,6 +588,19 @@ impl Rewriter<'_> {
     }
 }
 
+/// Whether `c` is a letter: a table lookup for Latin and Vietnamese
+/// letters, the Unicode tables for the rest.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match CLASSES.get(c as usize) {
+        Some(&k) => k & class::LETTER != 0 || (k & class::SLOW_WORD != 0 && c.is_alphabetic()),
+        None => c.is_alphabetic(),
+    }
+}
+
 /// The matching key of a text: lower case, no diacritics, `đ` → `d`; spaces
 /// and hyphens kept (`Đakrông` → `dakrong`, `Thừa Thiên - Huế` → `thua thien - hue`).
 pub fn fold(text: &str) -> String {
