@@ -48,6 +48,18 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
+    // Linear in input size: one text of 1, 4 and 16 MB.
+    let mut g = c.benchmark_group("scaling");
+    g.sample_size(10);
+    for mb in [1usize, 4, 16] {
+        let text = common::corpus(mb << 20);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("extract_{mb}mb"), |b| {
+            b.iter(|| extractor.extract(black_box(&text)).counts.len())
+        });
+    }
+    g.finish();
+
     let tsv = include_str!("../data/gazetteer.tsv");
     c.bench_function("gazetteer_load", |b| {
         b.iter_batched(
