@@ -277,7 +277,12 @@ fn byline_names(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().all(|c| c.is_alphabetic())
             });
-        if !name_like {
+        // A place on a line of its own (`Hà Nội`) is a dateline, not a name.
+        let place = crate::gazetteer::Gazetteer::embedded()
+            .lookup(&text[p.clone()])
+            .iter()
+            .any(|u| crate::gazetteer::is_provincial(u.level));
+        if !name_like || place {
             return Vec::new();
         }
         names.push(p);
@@ -473,6 +478,10 @@ mod tests {
             ),
             (
                 "Nội dung bài viết về công tác bảo đảm an ninh.\n\nTheo TTXVN",
+                vec![],
+            ),
+            (
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\nHà Nội",
                 vec![],
             ),
         ];
