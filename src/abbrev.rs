@@ -270,13 +270,18 @@ impl Dictionary {
                 continue;
             }
             // People's initials (`P.L`, `T.P.`) and photo credits are no abbreviations.
-            if token.contains('.') && token.split('.').all(|p| p.chars().count() <= 1) {
+            let initials = token.contains('.')
+                && token
+                    .split('.')
+                    .all(|p| p.chars().count() <= 1 && p.chars().all(char::is_alphabetic));
+            if initials {
                 continue;
             }
             // A credit is short: only the end of the line before the token counts.
             let line = lines.line(start);
             let from = floor_boundary(text, start.saturating_sub(120).max(line.start));
-            if in_photo_credit(&text[from..start]) {
+            if in_photo_credit(&text[from..start]) || in_source_tag(text, line.clone(), start, end)
+            {
                 continue;
             }
             let headline = lines.capitals(start);
@@ -630,6 +635,21 @@ impl<'t> Lines<'t> {
     }
 }
 
+/// Whether a token is a publisher named as a source: a short line `Theo X`
+/// or `Nguồn: X`, or a dateline tag `(X) - ` at the start of a line.
+fn in_source_tag(text: &str, line: Range<usize>, start: usize, end: usize) -> bool {
+    let line_text = text[line.clone()].trim();
+    if line_text.chars().count() <= 40
+        && (line_text.starts_with("Theo ") || line_text.starts_with("Nguồn"))
+    {
+        return true;
+    }
+    let before = text[line.start..start].trim_start();
+    before == "("
+        && text[end..].starts_with(')')
+        && text[end + 1..].trim_start().starts_with(['-', '–'])
+}
+
 /// Whether a token after `before` (its line up to it) is in a photo credit.
 fn in_photo_credit(before: &str) -> bool {
     match before.rfind("Ảnh:").or_else(|| before.rfind("Ảnh :")) {
@@ -765,6 +785,24 @@ mod tests {
         assert_eq!(
             pairs("Ảnh minh họa về ANTT"),
             [p("ANTT", "an ninh trật tự")]
+        );
+    }
+
+    #[test]
+    fn publishers_as_sources() {
+        assert!(pairs("Nội dung.\nTheo TTXVN").is_empty());
+        assert!(pairs("(CAND) - Ngày 4/9, Ban Chỉ đạo").is_empty());
+        assert_eq!(
+            pairs("Như Báo CAND đã đưa tin"),
+            [p("CAND", "Công an nhân dân")]
+        );
+        assert_eq!(
+            pairs("CTTĐT - Thực hiện"),
+            [p("CTTĐT", "Cổng thông tin điện tử")]
+        );
+        assert_eq!(
+            pairs("tại P.Bến Nghé, Q.1"),
+            [p("P.", "phường"), p("Q.", "quận")]
         );
     }
 
