@@ -371,6 +371,22 @@ pub fn layout(text: &str) -> Layout {
             authors = names;
             break;
         }
+        // A byline glued to the end of the last paragraph, with its source
+        // tag: `... trong tình hình mới. Kim Há (TTXVN)`.
+        if checked == 0 {
+            let line = &text[r.clone()];
+            let trimmed = line.trim_end();
+            if trimmed.ends_with(')')
+                && let Some(dot) = trimmed.rfind(['.', '!', '?'])
+                && trimmed.len() - dot < 60
+            {
+                let names = byline_names(text, r.start + dot + 1..r.start + trimmed.len());
+                if !names.is_empty() {
+                    authors = names;
+                    break;
+                }
+            }
+        }
         checked += 1;
         if checked == 2 {
             break;
