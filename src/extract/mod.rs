@@ -176,7 +176,10 @@ impl Extractor {
                     .expand(&norm[range], crate::abbrev::Style::Replace)
                     .text;
                 Model {
-                    name: model::display_name(&at.text),
+                    // A name broken by a line end reads as one line.
+                    name: model::display_name(
+                        &at.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    ),
                     text: at.text,
                     kind: m.kind,
                     trigger: m.trigger,

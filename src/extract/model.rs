@@ -49,12 +49,22 @@ fn kind_of(trigger: &str) -> ModelKind {
 
 /// Quoted stretches on one line: (outer range with quotes, inner range).
 fn quotes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    // How far a quote left open at a line end may run into the next line:
+    // a name broken by a line end, never the rest of the article.
+    const CARRY: usize = 150;
     let mut out = Vec::new();
     let mut line_start = 0;
+    let mut carried: Option<(usize, char)> = None;
     for line in text.split_inclusive('\n') {
-        let mut open: Option<(usize, char)> = None;
+        let mut open = carried.take();
         for (i, c) in line.char_indices() {
             let at = line_start + i;
+            if let Some((o, _)) = open
+                && o < line_start
+                && i > CARRY
+            {
+                open = None; // the carried quote does not close soon: drop it
+            }
             match (open, c) {
                 (None, '“' | '«' | '"') => open = Some((at, c)),
                 // A second opening quote: the first was never closed.
@@ -75,6 +85,7 @@ fn quotes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
             }
         }
         line_start += line.len();
+        carried = open.filter(|(o, _)| o >= &line_start.saturating_sub(CARRY) && o < &line_start);
     }
     out
 }
@@ -298,6 +309,14 @@ mod tests {
         assert!(models("học tập gương “người tốt, việc tốt”").is_empty());
         assert!(models("mô hình toàn dân tham gia lắp “Camera an ninh”").is_empty());
         assert!(models("không để phát sinh “điểm nóng”").is_empty());
+    }
+
+    #[test]
+    fn names_broken_by_a_line_end() {
+        let text = "ra mắt mô hình “Tiếng kẻng\nan ninh” tại thôn";
+        let got = find(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(&text[got[0].range.clone()], "Tiếng kẻng\nan ninh");
     }
 
     #[test]
