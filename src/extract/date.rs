@@ -138,7 +138,7 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d{{1,2}})(?::(\d{{2}})(?::(\d{{2}}))?|\s*giờ(?:\s*(\d{{1,2}})\s*phút)?)\s*,?\s*(?:(?:ngày|[Nn]gày)\s+)?(\d{{1,2}})([/.-])(\d{{1,2}})[/.-](\d{{4}}){GMT}"
+        r"(\d{{1,2}})(?::(\d{{2}})(?::(\d{{2}}))?|\s*giờ(?:\s*(\d{{1,2}})\s*phút)?|h(\d{{2}})?)\s*,?\s*(?:(?:ngày|[Nn]gày)\s+)?(\d{{1,2}})([/.-])(\d{{1,2}})[/.-](\d{{4}}){GMT}"
     ))
     .expect("valid regex")
 });
@@ -359,14 +359,15 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
             continue;
         }
         let h = num(&c, 1).unwrap_or(99);
-        let mi = num(&c, 2).or(num(&c, 4)).unwrap_or(0);
+        // Minutes after `:`, `giờ ... phút` or `h` (`8h30`).
+        let mi = num(&c, 2).or(num(&c, 4)).or(num(&c, 5)).unwrap_or(0);
         let mut p = DatePoint::ymd(
-            c.get(8).and_then(|m| m.as_str().parse().ok()),
-            num(&c, 7),
-            num(&c, 5),
+            c.get(9).and_then(|m| m.as_str().parse().ok()),
+            num(&c, 8),
+            num(&c, 6),
         );
         p.time = Some((h, mi, num(&c, 3)));
-        p.offset = offset(&c, 9);
+        p.offset = offset(&c, 10);
         add(r, p, None);
     }
     for c in ISO.captures_iter(text) {
@@ -578,6 +579,11 @@ mod tests {
                 "2013-05-29T18:20+07:00",
             ),
             ("10:21 07/08/2025", "10:21 07/08/2025", "2025-08-07T10:21"),
+            (
+                "vào lúc 8h30 ngày 12/3/2024,",
+                "8h30 ngày 12/3/2024",
+                "2024-03-12T08:30",
+            ),
             (
                 "lúc 20 giờ 30 phút, ngày 25-2-2013",
                 "20 giờ 30 phút, ngày 25-2-2013",

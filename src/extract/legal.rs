@@ -333,7 +333,21 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
             (Some(p), Some(y)) if text[name_end..p.start()].trim().is_empty() => {
                 (p.end(), Some(y.as_str().to_string()))
             }
-            _ => (name.start() + law.len(), None),
+            // `Luật Cư trú năm 2020`
+            _ => {
+                let end = name.start() + law.len();
+                let after_year = end + " năm ".len() + 4;
+                let year = text[end..]
+                    .strip_prefix(" năm ")
+                    .and_then(|r| r.get(..4))
+                    .filter(|y| {
+                        y.bytes().all(|b| b.is_ascii_digit()) && super::word_end(text, after_year)
+                    });
+                match year {
+                    Some(y) => (after_year, Some(y.to_string())),
+                    None => (end, None),
+                }
+            }
         };
         out.push(DocumentFound {
             range: whole.start()..end,
@@ -413,6 +427,11 @@ mod tests {
 
     #[test]
     fn laws_by_name() {
+        let cu_tru = &docs("theo Luật Cư trú năm 2020, công dân")[0];
+        assert_eq!(
+            (cu_tru.title.as_deref(), cu_tru.issued.as_deref()),
+            (Some("Cư trú"), Some("2020"))
+        );
         let d = docs(
             "thực hiện Luật Công an nhân dân (2018) và Luật Phòng chống ma túy, phòng chống tội phạm",
         );
