@@ -296,7 +296,6 @@ impl Dictionary {
                 if let Some(expansion) = self.resolve(text, r.clone(), form, &definitions) {
                     out.push(Match {
                         range: r,
-                        form: form.to_string(),
                         expansion,
                     });
                 }
@@ -388,8 +387,6 @@ impl Dictionary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Match {
     pub range: Range<usize>,
-    #[allow(dead_code)]
-    pub form: String,
     pub expansion: String,
 }
 
