@@ -80,10 +80,43 @@ pub struct Entry {
 }
 
 /// An abbreviation dictionary. The embedded one is [`Dictionary::embedded`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Dictionary {
     entries: HashMap<String, Vec<Entry>>,
     longest: usize,
+    /// Candidate tokens for this dictionary's forms (see [`token_regex`]).
+    token: Regex,
+}
+
+impl Default for Dictionary {
+    fn default() -> Self {
+        Dictionary {
+            entries: HashMap::new(),
+            longest: 0,
+            token: token_regex(&[]),
+        }
+    }
+}
+
+/// Candidate tokens: a capital, then a capital, digit or joiner (or one of
+/// the lower-case letters that some form has second, as in `Tp`), then
+/// letters and digits, with `-`, `/`, `&`, `.` joining further parts
+/// (`KT-XH`, `TP.HCM`, `PCCC&CNCH`, `P.`). Requiring the second character
+/// skips the ordinary capitalised words, which are most candidates.
+fn token_regex(second_lower: &[char]) -> Regex {
+    let extra: String = second_lower
+        .iter()
+        .map(|c| regex::escape(&c.to_string()))
+        .collect();
+    let second = if extra.is_empty() {
+        r"[\p{Lu}\p{N}.&/\-]".to_string()
+    } else {
+        format!(r"[\p{{Lu}}\p{{N}}.&/\-{extra}]")
+    };
+    Regex::new(&format!(
+        r"\p{{Lu}}{second}[\p{{L}}\p{{N}}]*(?:[-/&.][\p{{L}}\p{{N}}]+)*"
+    ))
+    .expect("valid regex")
 }
 
 static EMBEDDED: LazyLock<Dictionary> = LazyLock::new(|| {
@@ -139,6 +172,7 @@ impl Dictionary {
             })
             .map_err(bad)?;
         }
+        d.refresh_token();
         Ok(d)
     }
 
@@ -164,7 +198,21 @@ impl Dictionary {
             d.longest = d.longest.max(e.abbreviation.len());
             d.entries.entry(e.abbreviation.clone()).or_default().push(e);
         }
+        d.refresh_token();
         d
+    }
+
+    /// Rebuilds the candidate-token pattern for the current forms.
+    fn refresh_token(&mut self) {
+        let mut lower: Vec<char> = self
+            .entries
+            .keys()
+            .filter_map(|f| f.chars().nth(1))
+            .filter(|c| c.is_lowercase())
+            .collect();
+        lower.sort_unstable();
+        lower.dedup();
+        self.token = token_regex(&lower);
     }
 
     fn insert(&mut self, e: Entry) -> Result<(), String> {
@@ -253,7 +301,7 @@ impl Dictionary {
         let definitions = definitions(text);
         let mut lines = Lines::new(text);
         let mut out = Vec::new();
-        for m in TOKEN.find_iter(&text[range.start..]) {
+        for m in self.token.find_iter(&text[range.start..]) {
             let start = range.start + m.start();
             let token = m.as_str();
             if !crate::extract::word_start(text, start) {
@@ -452,12 +500,6 @@ fn parse_rule(r: &str) -> Option<ContextRule> {
         _ => None,
     }
 }
-
-/// Candidate tokens: a capital, then letters and digits, with `-`, `/`,
-/// `&`, `.` joining further parts (`KT-XH`, `TP.HCM`, `PCCC&CNCH`).
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Lu}[\p{L}\p{N}]*(?:[-/&.][\p{L}\p{N}]+)*").expect("valid regex")
-});
 
 /// `(ABBR)` after the words it stands for.
 static DEFINITION: LazyLock<Regex> =
