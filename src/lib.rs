@@ -11,6 +11,8 @@
 //! - [`normalize`]: NFC, one tone-mark placement, repaired marks, look-alike
 //!   letters, legacy encodings, and [`normalize::fold`] for matching keys.
 //! - [`abbrev`]: the domain's abbreviations, found and expanded.
+//! - [`gazetteer`]: Vietnam's administrative units before and after the
+//!   2025 reorganisation, for resolving places.
 //! - [`Extractor`]: built once, `extract(&str) -> Article`.
 //! - [`record`]: the serde types of the output.
 //! - [`eval`]: accuracy against gold records, as the schema's scoring says.
