@@ -1,7 +1,7 @@
 //! Byte offsets to code-point offsets, for spans in the JSON output.
 
 /// Converts byte offsets of one text to code-point offsets in O(1) amortised
-/// per lookup: a checkpoint every [`STRIDE`] bytes, then a short count.
+/// per lookup: a checkpoint every `STRIDE` bytes, then a short count.
 #[derive(Debug, Clone)]
 pub struct CharOffsets<'a> {
     text: &'a str,
