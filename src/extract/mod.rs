@@ -1,7 +1,7 @@
 //! Fact extraction: one module per fact family, all run by [`Extractor`].
 //!
 //! Every extractor reads the normalized text (NFC, one tone style, clean
-//! spaces) and reports byte ranges of it; [`Doc::locate`] turns those into
+//! spaces) and reports byte ranges of it; `Doc::locate` turns those into
 //! mentions of the caller's original text.
 
 pub mod article;
