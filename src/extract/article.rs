@@ -272,10 +272,15 @@ fn byline_names(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         {
             continue;
         }
-        let name_like = (2..=4).contains(&words.len())
+        // Names of two to four capitalised words; an initial counts as a
+        // word (`H.Yến`, `N. Lê`).
+        let initials = words.iter().map(|w| w.matches('.').count()).sum::<usize>();
+        let name_like = (2..=4).contains(&(words.len() + initials))
             && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphabetic())
+                w.split('.').filter(|x| !x.is_empty()).all(|x| {
+                    x.chars().next().is_some_and(char::is_uppercase)
+                        && x.chars().all(char::is_alphabetic)
+                }) && !w.starts_with('.')
             });
         // A place on a line of its own (`Hà Nội`) is a dateline, not a name.
         let place = crate::gazetteer::Gazetteer::embedded()
@@ -498,6 +503,18 @@ mod tests {
             ),
             (
                 "Nội dung bài viết về công tác bảo đảm an ninh.\n\nHà Nội",
+                vec![],
+            ),
+            (
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\nH.Yến - N. Lê",
+                vec!["H.Yến", "N. Lê"],
+            ),
+            (
+                "Tiêu đề của bài viết về an ninh trật tự\n\nNội dung bài viết về công tác bảo đảm an ninh. Kim Há (TTXVN)",
+                vec!["Kim Há"],
+            ),
+            (
+                "Tiêu đề của bài viết về an ninh trật tự\n\nNội dung bài viết về công tác bảo đảm an ninh. Ông Nguyễn",
                 vec![],
             ),
         ];
