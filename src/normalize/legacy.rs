@@ -382,8 +382,7 @@ pub fn detect(text: &str) -> Encoding {
         {
             continue;
         }
-        if (0x1EA0..=0x1EF9).contains(&cp) || matches!(c, 'ă' | 'Ă' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'đ')
-        {
+        if is_vietnamese_only(c) {
             return Encoding::Utf8;
         }
         if c.is_alphabetic() {
@@ -407,15 +406,32 @@ pub fn detect(text: &str) -> Encoding {
         prev = c;
     }
     // Vietnamese has a marked letter in most words; other languages far fewer.
-    // Converted text keeps no such characters, so detection runs once.
     if legacy < 3 || foreign < 2 || legacy * 12 < letters {
         return Encoding::Utf8;
     }
-    if vni * 2 >= legacy {
+    let guess = if vni * 2 >= legacy {
         Encoding::Vni
     } else {
         Encoding::Tcvn3
+    };
+    // The conversion must give letters only Vietnamese has; then the
+    // converted text is never taken for a legacy one again, and
+    // normalization stays idempotent.
+    let converted = convert(text, guess, &mut Pass::default());
+    if converted.chars().any(is_vietnamese_only) {
+        guess
+    } else {
+        Encoding::Utf8
     }
+}
+
+/// Letters that only Vietnamese text has (never a legacy code point).
+fn is_vietnamese_only(c: char) -> bool {
+    ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+        || matches!(
+            c,
+            'ă' | 'Ă' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ'
+        )
 }
 
 /// The character a canonical singleton decomposes to, else `c` itself.

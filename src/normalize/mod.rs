@@ -90,27 +90,39 @@ impl<'a> Normalized<'a> {
 
 /// Normalizes `text` (see the module docs).
 pub fn normalize<'a>(text: &'a str, options: &Options) -> Normalized<'a> {
-    let encoding = match options.encoding {
+    let mut alignment = Alignment::default();
+    let mut current: Cow<'a, str> = Cow::Borrowed(text);
+    let mut encoding = match options.encoding {
         EncodingChoice::Auto => legacy::detect(text),
         EncodingChoice::Fixed(e) => e,
     };
-    let mut alignment = Alignment::default();
-    let converted: Cow<'a, str> = if encoding == Encoding::Utf8 {
-        Cow::Borrowed(text)
-    } else {
-        let mut pass = Pass::default();
-        let out = legacy::convert(text, encoding, &mut pass);
-        alignment.push_pass(pass);
-        Cow::Owned(out)
-    };
-    let text = match main_pass(&converted, options.tone) {
-        None => converted,
-        Some((out, pass)) => {
+    // Usually one round. Moving tone marks can make borderline text look
+    // like a legacy encoding; then it is converted and normalized again, so
+    // that normalizing the result changes nothing (at most a few rounds:
+    // a conversion always yields letters only Vietnamese has).
+    for _ in 0..3 {
+        if encoding != Encoding::Utf8 {
+            let mut pass = Pass::default();
+            let out = legacy::convert(&current, encoding, &mut pass);
             alignment.push_pass(pass);
-            Cow::Owned(out)
+            current = Cow::Owned(out);
         }
-    };
-    Normalized { text, alignment }
+        if let Some((out, pass)) = main_pass(&current, options.tone) {
+            alignment.push_pass(pass);
+            current = Cow::Owned(out);
+        }
+        if options.encoding != EncodingChoice::Auto || alignment.is_identity() {
+            break;
+        }
+        encoding = legacy::detect(&current);
+        if encoding == Encoding::Utf8 {
+            break;
+        }
+    }
+    Normalized {
+        text: current,
+        alignment,
+    }
 }
 
 /// Characters that are dropped. They count as part of a word so that the
