@@ -678,9 +678,10 @@ impl<'t> Lines<'t> {
 /// or `Nguồn: X`, or a dateline tag `(X) - ` at the start of a line.
 fn in_source_tag(text: &str, line: Range<usize>, start: usize, end: usize) -> bool {
     let line_text = text[line.clone()].trim();
-    if line_text.chars().count() <= 40
-        && (line_text.starts_with("Theo ") || line_text.starts_with("Nguồn"))
-    {
+    // (Bytes first: counting the characters of an endless line per token
+    // would be quadratic.)
+    let short = line_text.len() <= 160 && line_text.chars().count() <= 40;
+    if short && (line_text.starts_with("Theo ") || line_text.starts_with("Nguồn")) {
         return true;
     }
     let before = text[line.start..start].trim_start();
