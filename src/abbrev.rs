@@ -177,13 +177,8 @@ impl Dictionary {
     }
 
     /// Reads a dictionary in the TSV format from any reader.
-    pub fn from_reader(mut reader: impl std::io::Read) -> Result<Dictionary, Error> {
-        let mut s = String::new();
-        reader.read_to_string(&mut s).map_err(|source| Error::Io {
-            path: PathBuf::from("abbreviations"),
-            source,
-        })?;
-        Dictionary::from_tsv(&s)
+    pub fn from_reader(reader: impl std::io::Read) -> Result<Dictionary, Error> {
+        Dictionary::from_tsv(&crate::input::read_all(reader, "abbreviations")?)
     }
 
     /// This dictionary with `entries` added; an entry for a form that is

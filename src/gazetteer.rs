@@ -162,13 +162,8 @@ impl Gazetteer {
     }
 
     /// Reads a gazetteer in the TSV format from any reader.
-    pub fn from_reader(mut reader: impl std::io::Read) -> Result<Gazetteer, Error> {
-        let mut s = String::new();
-        reader.read_to_string(&mut s).map_err(|source| Error::Io {
-            path: PathBuf::from("gazetteer"),
-            source,
-        })?;
-        Gazetteer::from_tsv(&s)
+    pub fn from_reader(reader: impl std::io::Read) -> Result<Gazetteer, Error> {
+        Gazetteer::from_tsv(&crate::input::read_all(reader, "gazetteer")?)
     }
 
     fn push(&mut self, u: Unit) {

@@ -63,6 +63,16 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
     )
 }
 
+/// Reads all of a data file from a reader; `name` names it in errors.
+pub(crate) fn read_all(mut reader: impl std::io::Read, name: &str) -> Result<String, Error> {
+    let mut s = String::new();
+    reader.read_to_string(&mut s).map_err(|source| Error::Io {
+        path: Path::new(name).to_path_buf(),
+        source,
+    })?;
+    Ok(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
