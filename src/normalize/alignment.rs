@@ -30,6 +30,16 @@ impl Pass {
         self.edits.push(Edit { orig, norm });
     }
 
+    /// Extends the last edit up to `orig_end` of the input and `norm_end`
+    /// of the output (what lies between was copied): one edit for a word
+    /// changed in several places.
+    pub(crate) fn extend_last(&mut self, orig_end: usize, norm_end: usize) {
+        if let Some(e) = self.edits.last_mut() {
+            e.orig.end = orig_end;
+            e.norm.end = norm_end;
+        }
+    }
+
     /// Whether the pass changed nothing.
     pub fn is_empty(&self) -> bool {
         self.edits.is_empty()

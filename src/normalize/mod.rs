@@ -1,10 +1,12 @@
 //! Normalization of Vietnamese text, with an alignment back to the original.
 //!
-//! [`normalize`] runs up to two passes:
+//! [`normalize`] runs up to three passes:
 //!
 //! 1. legacy encodings (TCVN3, VNI read as Windows-1252) converted back to
 //!    Unicode, when asked for or detected;
-//! 2. one pass over words and separators: Unicode NFC, one tone-mark
+//! 2. combining marks composed with the letters before them, when the
+//!    text has any;
+//! 3. one pass over words and separators: Unicode NFC, one tone-mark
 //!    placement ([`ToneStyle`]), misplaced marks repaired (`baỏ` → `bảo`),
 //!    look-alike `Ð`/`ð` → `Đ`/`đ`, Unicode spaces → ` `, zero-width
 //!    characters, soft hyphens and BOMs dropped.
@@ -23,6 +25,7 @@
 //! ```
 
 mod alignment;
+mod compose;
 mod legacy;
 mod tone;
 
@@ -104,6 +107,12 @@ pub fn normalize<'a>(text: &'a str, options: &Options) -> Normalized<'a> {
         if encoding != Encoding::Utf8 {
             let mut pass = Pass::default();
             let out = legacy::convert(&current, encoding, &mut pass);
+            alignment.push_pass(pass);
+            current = Cow::Owned(out);
+        }
+        if compose::may_have_marks(current.as_bytes())
+            && let Some((out, pass)) = compose::compose_marks(&current, &CLASSES)
+        {
             alignment.push_pass(pass);
             current = Cow::Owned(out);
         }
@@ -430,6 +439,8 @@ fn tone_trigger_applies(bytes: &[u8], m: &aho_corasick::Match, contexts: u8) -> 
     };
     let before = match m.start().checked_sub(1).map(|k| bytes[k]) {
         None => 0,
+        // đ, Đ: a consonant like any other.
+        Some(0x90 | 0x91) if m.start() >= 2 && bytes[m.start() - 2] == 0xC4 => 1,
         Some(b) if b >= 0x80 => return true, // a non-ASCII letter or mark: check in full
         Some(b) if is_ascii_vowel(b) => return true,
         Some(b'q' | b'Q') => 2,
@@ -461,10 +472,18 @@ fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
         copied: 0,
     };
     let mut pos = 0;
-    for m in triggers.automaton.find_iter(bytes) {
+    // Each search starts after the word or character last handled, so the
+    // triggers inside a word already settled are never looked at.
+    let mut search_from = 0;
+    let input = aho_corasick::Input::new(bytes);
+    while let Some(m) = triggers
+        .automaton
+        .find(input.clone().range(search_from..bytes.len()))
+    {
         // Triggers start on character boundaries (a letter or a lead byte).
         let at = m.start();
-        if at < pos || !tone_trigger_applies(bytes, &m, triggers.contexts[m.pattern().as_usize()]) {
+        search_from = m.end();
+        if !tone_trigger_applies(bytes, &m, triggers.contexts[m.pattern().as_usize()]) {
             continue;
         }
         let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
@@ -487,14 +506,20 @@ fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
                 }
             }
             pos = end;
+            search_from = end;
             continue;
         }
-        let start = text[pos..at]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, ch)| is_word_char(ch))
-            .last()
-            .map_or(at, |(k, _)| pos + k);
+        let start = word_start(bytes, classes, pos, at);
+        // A combining mark (NFD text, or a tone typed after â): compose the
+        // word's letters while scanning it, the common case done in one go.
+        if ('\u{300}'..='\u{36F}').contains(&c)
+            && let Some((end, letters)) = compose_word(bytes, classes, start)
+        {
+            out.replace_with(start..end, |o| letters.render(style, o));
+            pos = end;
+            search_from = end;
+            continue;
+        }
         let (end, verdict) = scan_word(bytes, classes, start);
         match verdict {
             Verdict::Clean => {}
@@ -506,6 +531,7 @@ fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
             Verdict::Careful => out.careful_word(start..end, style),
         }
         pos = end.max(at + c.len_utf8());
+        search_from = pos;
     }
     let Rewriter {
         out, pass, copied, ..
@@ -513,6 +539,61 @@ fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
     let mut o = out?;
     o.push_str(&text[copied..]);
     Some((o, pass))
+}
+
+/// The start of the word around `at`: the first of the word characters
+/// that run back from it, looking no further back than `floor`.
+#[inline]
+fn word_start(bytes: &[u8], classes: &[u8], floor: usize, at: usize) -> usize {
+    let mut start = at;
+    while start > floor {
+        let mut k = start - 1;
+        while k > floor && bytes[k] & 0xC0 == 0x80 {
+            k -= 1;
+        }
+        let b = bytes[k];
+        let class = if b < 0x80 {
+            classes[b as usize]
+        } else {
+            class_of(classes, decode_at(bytes, k, b).0)
+        };
+        if class & (class::LETTER | class::SLOW_WORD) == 0 {
+            break;
+        }
+        start = k;
+    }
+    start
+}
+
+/// [`gather`] for the word that starts at `start`, found while scanning
+/// it: its end and letters. `None` when it has anything but Vietnamese
+/// letters and marks that compose with them.
+fn compose_word(bytes: &[u8], classes: &[u8], start: usize) -> Option<(usize, WordLetters)> {
+    let splitter = Splitter::get();
+    let mut letters = WordLetters::new();
+    let mut j = start;
+    while let Some(&b) = bytes.get(j) {
+        let (cp, len) = if b < 0x80 {
+            (b as u32, 1)
+        } else {
+            decode_at(bytes, j, b)
+        };
+        let class = class_of(classes, cp);
+        if class & (class::LETTER | class::SLOW_WORD) == 0 {
+            break;
+        }
+        let ch = char::from_u32(cp)?;
+        if class & class::LETTER != 0 {
+            if letters.is_full() {
+                return None;
+            }
+            letters.push(splitter.split(ch));
+        } else if !(('\u{300}'..='\u{36F}').contains(&ch) && letters.apply_mark(ch)) {
+            return None;
+        }
+        j += len;
+    }
+    Some((j, letters))
 }
 
 /// Gathers a word's letters, composing Vietnamese marks typed as combining
@@ -545,13 +626,19 @@ struct Rewriter<'t> {
 
 impl Rewriter<'_> {
     fn replace(&mut self, range: Range<usize>, with: &str) {
+        self.replace_with(range, |out| out.push_str(with));
+    }
+
+    /// Replaces `range` with what `write` appends to the output.
+    #[inline]
+    fn replace_with(&mut self, range: Range<usize>, write: impl FnOnce(&mut String)) {
         let text = self.text;
         let o = self
             .out
             .get_or_insert_with(|| String::with_capacity(text.len() + 16));
         o.push_str(&text[self.copied..range.start]);
         let start = o.len();
-        o.push_str(with);
+        write(o);
         self.pass.push(range.clone(), start..o.len());
         self.copied = range.end;
     }
@@ -562,12 +649,9 @@ impl Rewriter<'_> {
     fn careful_word(&mut self, mut range: Range<usize>, style: ToneStyle) {
         let text = self.text;
         if let Some(letters) = gather(&text[range.clone()]) {
-            // Vietnamese letters with combining marks: compose and place.
-            let mut w = String::with_capacity(range.len());
-            letters.render(style, &mut w);
-            if w != text[range.clone()] {
-                self.replace(range, &w);
-            }
+            // Vietnamese letters with combining marks: compose and place
+            // (the word had a mark, so it always changes).
+            self.replace_with(range, |out| letters.render(style, out));
             return;
         }
         while let Some(c) = text[range.clone()]

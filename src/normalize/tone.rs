@@ -187,6 +187,12 @@ static JOIN: LazyLock<[[[char; 2]; 6]; 12]> = LazyLock::new(|| {
 
 /// Builds the precomposed letter for a base, tone and case.
 pub fn join(base: char, tone: Tone, upper: bool) -> char {
+    join_with(&JOIN, base, tone, upper)
+}
+
+/// [`join`] with the table fetched by the caller (once per word, not per letter).
+#[inline]
+fn join_with(table: &[[[char; 2]; 6]; 12], base: char, tone: Tone, upper: bool) -> char {
     let v = match base {
         'a' => Some(0),
         'ă' => Some(1),
@@ -203,7 +209,7 @@ pub fn join(base: char, tone: Tone, upper: bool) -> char {
         _ => None,
     };
     match v {
-        Some(v) => JOIN[v][tone as usize][upper as usize],
+        Some(v) => table[v][tone as usize][upper as usize],
         None if upper => base.to_uppercase().next().unwrap_or(base),
         None => base,
     }
@@ -264,8 +270,6 @@ fn is_onset_letter(c: char) -> bool {
     )
 }
 
-const FINALS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
-
 /// Vowel clusters that occur in Vietnamese syllables.
 const CLUSTERS: &[&str] = &[
     "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
@@ -282,6 +286,46 @@ const OPEN_ONLY: &[&str] = &[
 
 fn equals(bases: &[char], s: &str) -> bool {
     s.chars().eq(bases.iter().copied())
+}
+
+/// What [`CLUSTER_KINDS`] says of a vowel cluster.
+const CLUSTER_VALID: u8 = 1;
+const CLUSTER_OPEN_ONLY: u8 = 2;
+
+/// The key of a cluster of up to three vowels: their places in [`VOWELS`]
+/// (plus one) as digits in base 13. `None` for longer runs.
+fn cluster_key(cluster: &[char]) -> Option<usize> {
+    if cluster.len() > 3 {
+        return None;
+    }
+    cluster.iter().try_fold(0usize, |key, &c| {
+        let v = VOWELS.iter().position(|&b| b == c)?;
+        Some(key * 13 + v + 1)
+    })
+}
+
+/// [`CLUSTERS`] and [`OPEN_ONLY`] as a table by [`cluster_key`]: parsing
+/// runs for a good part of all words, so it looks a cluster up rather than
+/// comparing it with every spelling.
+static CLUSTER_KINDS: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    let mut table = vec![0u8; 13 * 13 * 13];
+    for c in CLUSTERS {
+        let chars: Vec<char> = c.chars().collect();
+        if let Some(key) = cluster_key(&chars) {
+            table[key] = CLUSTER_VALID;
+            if OPEN_ONLY.contains(c) {
+                table[key] |= CLUSTER_OPEN_ONLY;
+            }
+        }
+    }
+    table
+});
+
+fn is_final(fin: &[char]) -> bool {
+    matches!(
+        fin,
+        [] | ['c'] | ['c', 'h'] | ['m'] | ['n'] | ['n', 'g'] | ['n', 'h'] | ['p'] | ['t']
+    )
 }
 
 /// The parts of a syllable, as index ranges into its base letters.
@@ -306,12 +350,12 @@ pub fn parse(bases: &[char]) -> Option<Syllable> {
     if end == onset {
         return None;
     }
-    let cluster = &bases[onset..end];
     let fin = &bases[end..];
-    if !CLUSTERS.iter().any(|c| equals(cluster, c)) || !FINALS.iter().any(|f| equals(fin, f)) {
+    let kind = cluster_key(&bases[onset..end]).map_or(0, |k| CLUSTER_KINDS[k]);
+    if kind & CLUSTER_VALID == 0 || !is_final(fin) {
         return None;
     }
-    if !fin.is_empty() && OPEN_ONLY.iter().any(|c| equals(cluster, c)) {
+    if !fin.is_empty() && kind & CLUSTER_OPEN_ONLY != 0 {
         return None;
     }
     Some(Syllable {
@@ -466,6 +510,7 @@ impl WordLetters {
     /// it (or where it was, when the word is not a syllable).
     pub(crate) fn render(&self, style: ToneStyle, out: &mut String) {
         let want = self.target(style);
+        let table = &*JOIN;
         for (i, l) in self.letters[..self.n].iter().enumerate() {
             let tone = match (want, self.toned) {
                 (Some(w), Some((_, t))) => {
@@ -477,7 +522,7 @@ impl WordLetters {
                 }
                 _ => l.tone,
             };
-            out.push(join(l.base, tone, l.upper));
+            out.push(join_with(table, l.base, tone, l.upper));
         }
     }
 
