@@ -80,22 +80,13 @@ pub struct Entry {
 }
 
 /// An abbreviation dictionary. The embedded one is [`Dictionary::embedded`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Dictionary {
     entries: HashMap<String, Vec<Entry>>,
     longest: usize,
-    /// Candidate tokens for this dictionary's forms (see [`token_regex`]).
-    token: Regex,
-}
-
-impl Default for Dictionary {
-    fn default() -> Self {
-        Dictionary {
-            entries: HashMap::new(),
-            longest: 0,
-            token: token_regex(&[]),
-        }
-    }
+    /// Lower-case letters that some form has second (`Tp`): they may follow
+    /// a token's capital (see [`Tokens`]).
+    second_lower: Vec<char>,
 }
 
 /// Candidate tokens: a capital, then a capital, digit or joiner (or one of
@@ -103,20 +94,142 @@ impl Default for Dictionary {
 /// letters and digits, with `-`, `/`, `&`, `.` joining further parts
 /// (`KT-XH`, `TP.HCM`, `PCCC&CNCH`, `P.`). Requiring the second character
 /// skips the ordinary capitalised words, which are most candidates.
-fn token_regex(second_lower: &[char]) -> Regex {
-    let extra: String = second_lower
-        .iter()
-        .map(|c| regex::escape(&c.to_string()))
-        .collect();
-    let second = if extra.is_empty() {
-        r"[\p{Lu}\p{N}.&/\-]".to_string()
-    } else {
-        format!(r"[\p{{Lu}}\p{{N}}.&/\-{extra}]")
-    };
-    Regex::new(&format!(
-        r"\p{{Lu}}{second}[\p{{L}}\p{{N}}]*(?:[-/&.][\p{{L}}\p{{N}}]+)*"
-    ))
-    .expect("valid regex")
+///
+/// Scanned by hand: most bytes are lower-case ASCII letters and spaces,
+/// which cost one comparison each. Tokens are taken left to right and do
+/// not overlap, so a token that starts inside a word hides what follows it
+/// in that word (the caller then skips it as not starting a word).
+struct Tokens<'t, 'd> {
+    text: &'t str,
+    at: usize,
+    second_lower: &'d [char],
+}
+
+impl Iterator for Tokens<'_, '_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // A local cursor: the scan below is the hot loop of `find`.
+        let mut at = self.at;
+        while let Some(&b) = bytes.get(at) {
+            if b < 0x80 {
+                if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                    at = skip_word(bytes, at + 1);
+                    continue;
+                }
+                if !b.is_ascii_uppercase() {
+                    at += 1;
+                    continue;
+                }
+            }
+            // The first character of a word (or a capital inside one).
+            let start = at;
+            let (cp, len) = crate::normalize::decode_at(bytes, start, b);
+            at += len;
+            let kind = char_kind(cp);
+            if kind & UPPER == 0 {
+                if kind & ALPHANUMERIC != 0 {
+                    at = skip_word(bytes, at);
+                }
+                continue;
+            }
+            let Some(second) = text[at..].chars().next() else {
+                break;
+            };
+            let second_fits = char_kind(second as u32) & (UPPER | NUMERIC) != 0
+                || matches!(second, '.' | '&' | '/' | '-')
+                || self.second_lower.contains(&second);
+            if !second_fits {
+                continue;
+            }
+            let mut end = alphanumeric_run(text, at + second.len_utf8());
+            // Further parts: a joiner, then at least one letter or digit.
+            while let Some(j) = text[end..].chars().next()
+                && matches!(j, '-' | '/' | '&' | '.')
+            {
+                let after = alphanumeric_run(text, end + 1);
+                if after == end + 1 {
+                    break;
+                }
+                end = after;
+            }
+            self.at = end;
+            return Some(start..end);
+        }
+        self.at = at;
+        None
+    }
+}
+
+/// The rest of a word that starts in lower case: bytes of lower-case ASCII,
+/// digits and letters of any script are passed by one lookup each. An ASCII
+/// capital stops the skip (`eKYC`), and so does punctuation.
+#[inline]
+fn skip_word(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&b) = bytes.get(at)
+        && SKIP_IN_WORD[b as usize]
+    {
+        at += 1;
+    }
+    at
+}
+
+/// Bytes that never start a token inside a word: lower-case ASCII letters,
+/// digits, continuation bytes, and lead bytes of the blocks of letters
+/// (U+00C0..U+07FF, U+0800..U+1FFF, U+3000..U+FFFF). Not: ASCII capitals,
+/// punctuation, the Latin-1 signs (`«`, no-break space, lead byte C2),
+/// general punctuation (E2) and emoji (F0..).
+static SKIP_IN_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] =
+            matches!(b as u8, b'a'..=b'z' | b'0'..=b'9' | 0x80..=0xBF | 0xC3..=0xE1 | 0xE3..=0xEF);
+        b += 1;
+    }
+    table
+};
+
+const UPPER: u8 = 1;
+const ALPHANUMERIC: u8 = 2;
+const NUMERIC: u8 = 4;
+
+/// Whether a code point is an upper-case letter ([`UPPER`]), a letter or
+/// digit ([`ALPHANUMERIC`]), a number ([`NUMERIC`]): a table below U+2100 (every Vietnamese
+/// letter and the general punctuation), the Unicode tables above.
+#[inline]
+fn char_kind(cp: u32) -> u8 {
+    const TABLE_END: u32 = 0x2100;
+    fn kind(c: char) -> u8 {
+        (if c.is_uppercase() { UPPER } else { 0 })
+            | (if c.is_alphanumeric() { ALPHANUMERIC } else { 0 })
+            | (if c.is_numeric() { NUMERIC } else { 0 })
+    }
+    static KINDS: LazyLock<Vec<u8>> = LazyLock::new(|| {
+        (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).map_or(0, kind))
+            .collect()
+    });
+    match KINDS.get(cp as usize) {
+        Some(&k) => k,
+        None => char::from_u32(cp).map_or(0, kind),
+    }
+}
+
+/// The end of the letters and digits that start at `i`.
+fn alphanumeric_run(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = i;
+    while let Some(&b) = bytes.get(at) {
+        let (cp, len) = crate::normalize::decode_at(bytes, at, b);
+        if char_kind(cp) & ALPHANUMERIC == 0 {
+            break;
+        }
+        at += len;
+    }
+    at
 }
 
 static EMBEDDED: LazyLock<Dictionary> = LazyLock::new(|| {
@@ -172,7 +285,7 @@ impl Dictionary {
             })
             .map_err(bad)?;
         }
-        d.refresh_token();
+        d.refresh_second_letters();
         Ok(d)
     }
 
@@ -193,12 +306,12 @@ impl Dictionary {
             d.longest = d.longest.max(e.abbreviation.len());
             d.entries.entry(e.abbreviation.clone()).or_default().push(e);
         }
-        d.refresh_token();
+        d.refresh_second_letters();
         d
     }
 
-    /// Rebuilds the candidate-token pattern for the current forms.
-    fn refresh_token(&mut self) {
+    /// Gathers the second letters of the current forms for [`Tokens`].
+    fn refresh_second_letters(&mut self) {
         let mut lower: Vec<char> = self
             .entries
             .keys()
@@ -207,7 +320,7 @@ impl Dictionary {
             .collect();
         lower.sort_unstable();
         lower.dedup();
-        self.token = token_regex(&lower);
+        self.second_lower = lower;
     }
 
     fn insert(&mut self, e: Entry) -> Result<(), String> {
@@ -296,13 +409,16 @@ impl Dictionary {
         let definitions = definitions(text);
         let mut lines = Lines::new(text);
         let mut out = Vec::new();
-        for m in self.token.find_iter(&text[range.start..]) {
-            let start = range.start + m.start();
-            let token = m.as_str();
+        let tokens = Tokens {
+            text,
+            at: range.start,
+            second_lower: &self.second_lower,
+        };
+        for Range { start, end } in tokens {
+            let token = &text[start..end];
             if !crate::extract::word_start(text, start) {
                 continue;
             }
-            let end = range.start + m.end();
             // Dictionary forms in the token first: most capitalised words
             // are none, and need no further look.
             let forms = self.forms_in(text, start, end, token, &definitions);
@@ -323,14 +439,15 @@ impl Dictionary {
             // A credit is short: only the end of the line before the token counts.
             let line = lines.line(start);
             let from = floor_boundary(text, start.saturating_sub(120).max(line.start));
-            if in_photo_credit(&text[from..start]) || in_source_tag(text, line.clone(), start, end)
-            {
+            let credit = lines.mentions_photo(start) && in_photo_credit(&text[from..start]);
+            if credit || in_source_tag(text, line.clone(), start, end) {
                 continue;
             }
-            let headline = lines.capitals(start);
             for r in forms {
                 let form = &text[r.clone()];
-                if headline && form.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+                // Only short forms are doubted in a line of capitals (the
+                // line's verdict is worked out once, and only if asked).
+                if form.chars().filter(|c| c.is_alphabetic()).count() < 3 && lines.capitals(start) {
                     continue;
                 }
                 if is_roman(form) {
@@ -618,6 +735,7 @@ struct Lines<'t> {
     text: &'t str,
     starts: Vec<usize>,
     capitals: Vec<Option<bool>>,
+    photos: Vec<Option<bool>>,
 }
 
 impl<'t> Lines<'t> {
@@ -626,11 +744,25 @@ impl<'t> Lines<'t> {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let capitals = vec![None; starts.len()];
+        let photos = vec![None; starts.len()];
         Lines {
             text,
             starts,
             capitals,
+            photos,
         }
+    }
+
+    /// Whether the line around `at` has `Ảnh` (a photo credit) anywhere:
+    /// one search per line, not one per token.
+    fn mentions_photo(&mut self, at: usize) -> bool {
+        let i = self.index(at);
+        if let Some(v) = self.photos[i] {
+            return v;
+        }
+        let v = self.text[self.line(at)].contains("Ảnh");
+        self.photos[i] = Some(v);
+        v
     }
 
     fn index(&self, at: usize) -> usize {
@@ -653,13 +785,20 @@ impl<'t> Lines<'t> {
         let r = self.line(at);
         let mut words = 0;
         let mut caps = 0;
-        for w in self.text[r].split_whitespace() {
-            let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
-            if letters.peek().is_none() {
+        for w in self.text[r].split_ascii_whitespace() {
+            // Most words have a lower-case ASCII letter: settled by bytes.
+            let (lower, letters) = if w.bytes().any(|b| b.is_ascii_lowercase()) {
+                (true, true)
+            } else {
+                let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+                let any = letters.peek().is_some();
+                (!letters.all(char::is_uppercase), any)
+            };
+            if !letters {
                 continue;
             }
             words += 1;
-            if letters.all(|c| c.is_uppercase()) {
+            if !lower {
                 caps += 1;
             }
         }

@@ -13,6 +13,8 @@
 use super::number::{parse_digits, parse_words, scale};
 use crate::normalize::is_letter;
 use crate::record::Approx;
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -77,7 +79,13 @@ fn tokens(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut spaced = true;
     let mut newline = true;
-    while let Some(c) = text[i..].chars().next() {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII first: most characters are, and need no decoding.
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            crate::normalize::decode_char(bytes, i)
+        };
         if c.is_whitespace() {
             spaced = true;
             newline |= c == '\n';
@@ -101,12 +109,18 @@ fn tokens(text: &str) -> Vec<Token> {
             }
             Kind::Number
         } else if is_letter(c) {
-            for ch in text[i..].chars() {
+            while let Some(&b) = bytes.get(i) {
+                if b < 0x80 {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                let ch = crate::normalize::decode_char(bytes, i);
                 if is_letter(ch)
-                    || ch.is_ascii_digit()
-                    || (!ch.is_ascii()
-                        && (ch.is_alphanumeric()
-                            || unicode_normalization::char::is_combining_mark(ch)))
+                    || ch.is_alphanumeric()
+                    || unicode_normalization::char::is_combining_mark(ch)
                 {
                     i += ch.len_utf8();
                 } else {
@@ -221,13 +235,17 @@ const SUBJECT_STOPS: &[&str] = &[
 struct Scanner<'t> {
     text: &'t str,
     toks: Vec<Token>,
-    /// Tokens in lower case (borrowed when already lower case).
-    lower: Vec<std::borrow::Cow<'t, str>>,
+    /// Tokens in lower case (borrowed when already lower case), worked
+    /// out when first asked for: only the words near numbers ever are.
+    lower: Vec<OnceCell<Cow<'t, str>>>,
 }
 
 impl<'t> Scanner<'t> {
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |c| c.as_ref())
+        match self.lower.get(i) {
+            Some(cell) => cell.get_or_init(|| lower_case(self.raw(i))),
+            None => "",
+        }
     }
 
     fn raw(&self, i: usize) -> &'t str {
@@ -315,28 +333,37 @@ impl<'t> Scanner<'t> {
     }
 }
 
+/// A token in lower case, borrowed when it is already.
+fn lower_case(w: &str) -> Cow<'_, str> {
+    let upper = if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars()
+            .any(|c| crate::normalize::split(c).map_or_else(|| c.is_uppercase(), |l| l.upper))
+    };
+    if upper {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+/// The words a count written in words starts with (`một` never does: see
+/// docs/decisions.md).
+const NUMBER_WORDS: &[&str] = &[
+    "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nửa", "chục",
+];
+
+/// The longest word that can start a number in words (`mười`, 7 bytes; a
+/// Vietnamese letter has as many bytes in either case): longer words are
+/// passed over without being lower-cased (a test checks the bound).
+const LONGEST_NUMBER_WORD: usize = 7;
+
 /// Every count in `text`, skipping numbers inside `excluded` ranges
 /// (dates, document numbers, quoted names).
 pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
     let toks = tokens(text);
-    let lower = toks
-        .iter()
-        .map(|t| {
-            let w = &text[t.range.clone()];
-            let upper = if w.is_ascii() {
-                w.bytes().any(|b| b.is_ascii_uppercase())
-            } else {
-                w.chars().any(|c| {
-                    crate::normalize::split(c).map_or_else(|| c.is_uppercase(), |l| l.upper)
-                })
-            };
-            if upper {
-                std::borrow::Cow::Owned(w.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(w)
-            }
-        })
-        .collect();
+    let lower = toks.iter().map(|_| OnceCell::new()).collect();
     let s = Scanner { text, toks, lower };
     let n = s.toks.len();
     let mut sorted: Vec<Range<usize>> = excluded.to_vec();
@@ -364,6 +391,10 @@ pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                 };
                 (v, Approx::Exact, i + 1)
             }
+            Kind::Word if t.range.len() > LONGEST_NUMBER_WORD => {
+                i += 1;
+                continue;
+            }
             Kind::Word if s.word(i) == "hàng" && i + 1 < n && scale(s.word(i + 1)).is_some() => {
                 let mut v = scale(s.word(i + 1)).unwrap_or(1.0);
                 let mut k = i + 2;
@@ -376,22 +407,7 @@ pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                 }
                 (v, Approx::OrderOfMagnitude, k)
             }
-            Kind::Word
-                if matches!(
-                    s.word(i),
-                    "hai"
-                        | "ba"
-                        | "bốn"
-                        | "năm"
-                        | "sáu"
-                        | "bảy"
-                        | "tám"
-                        | "chín"
-                        | "mười"
-                        | "nửa"
-                        | "chục"
-                ) =>
-            {
+            Kind::Word if NUMBER_WORDS.contains(&s.word(i)) => {
                 let words: Vec<&str> = (i..n.min(i + 8)).map(|k| s.word(k)).collect();
                 match (s.word(i), parse_words(&words)) {
                     ("chục", _) => (10.0, Approx::Exact, i + 1),
@@ -574,6 +590,14 @@ pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_fit_the_length_bound() {
+        for w in NUMBER_WORDS.iter().chain(&["hàng"]) {
+            assert!(w.len() <= LONGEST_NUMBER_WORD, "{w}");
+            assert_eq!(w.to_uppercase().len(), w.len(), "{w}");
+        }
+    }
 
     fn counts(text: &str) -> Vec<(String, f64, Approx, String)> {
         find(text, &[])

@@ -378,7 +378,9 @@ pub(crate) struct Doc<'a> {
     pub original: &'a str,
     /// Its normalized form, which extractors read.
     pub norm: Normalized<'a>,
-    offsets: CharOffsets<'a>,
+    /// Built on the first [`Doc::locate`]: finding abbreviations alone
+    /// never needs it.
+    offsets: std::cell::OnceCell<CharOffsets<'a>>,
 }
 
 /// Where a mention stands in the original text.
@@ -394,7 +396,7 @@ impl<'a> Doc<'a> {
         Doc {
             original,
             norm: normalize(original, options),
-            offsets: CharOffsets::new(original),
+            offsets: std::cell::OnceCell::new(),
         }
     }
 
@@ -406,12 +408,10 @@ impl<'a> Doc<'a> {
     /// The mention of the original text that a normalized range came from.
     pub fn locate(&self, range: Range<usize>) -> Located {
         let r = self.norm.to_original(range);
+        let offsets = self.offsets.get_or_init(|| CharOffsets::new(self.original));
         Located {
             text: self.original[r.clone()].to_string(),
-            span: [
-                self.offsets.char_offset(r.start),
-                self.offsets.char_offset(r.end),
-            ],
+            span: [offsets.char_offset(r.start), offsets.char_offset(r.end)],
             bytes: [r.start, r.end],
         }
     }

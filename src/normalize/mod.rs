@@ -254,11 +254,14 @@ enum Verdict {
     Careful,
 }
 
-/// Decodes the character at `i` of valid UTF-8 (`b = bytes[i]`, non-ASCII).
+/// Decodes the character at `i` of valid UTF-8 (`b = bytes[i]`, ASCII or
+/// a lead byte): its code point and length.
 #[inline]
-fn decode_at(bytes: &[u8], i: usize, b: u8) -> (u32, usize) {
+pub(crate) fn decode_at(bytes: &[u8], i: usize, b: u8) -> (u32, usize) {
     let cont = |k: usize| (bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
-    if b < 0xE0 {
+    if b < 0x80 {
+        (b as u32, 1)
+    } else if b < 0xE0 {
         ((((b & 0x1F) as u32) << 6) | cont(1), 2)
     } else if b < 0xF0 {
         ((((b & 0x0F) as u32) << 12) | (cont(1) << 6) | cont(2), 3)
@@ -268,6 +271,13 @@ fn decode_at(bytes: &[u8], i: usize, b: u8) -> (u32, usize) {
             4,
         )
     }
+}
+
+/// The character at `i` of valid UTF-8, `i` on a character boundary.
+#[inline]
+pub(crate) fn decode_char(bytes: &[u8], i: usize) -> char {
+    let b = bytes.get(i).copied().unwrap_or(0);
+    char::from_u32(decode_at(bytes, i, b).0).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 #[inline]

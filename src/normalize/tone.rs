@@ -118,7 +118,22 @@ fn split_slow(c: char) -> Option<Letter> {
         b = unicode_normalization::char::compose(b, m)?;
     }
     let upper = b.is_uppercase();
-    let lower = b.to_lowercase().next()?;
+    // One letter in both cases (`İ` lowers to `i` and a combining dot: no
+    // letter of this table).
+    let mut lowered = b.to_lowercase();
+    let lower = lowered.next()?;
+    if lowered.next().is_some() {
+        return None;
+    }
+    // A letter must be written back as it was, from its lower case: not so
+    // the title-case `ǲ`, or `ϴ` (its lower case `θ` goes up to `Θ`).
+    if tones == 0 {
+        let mut cased = lower.to_uppercase();
+        let back = if upper { cased.next() } else { Some(lower) };
+        if back != Some(b) || (upper && cased.next().is_some()) {
+            return None;
+        }
+    }
     // Only Vietnamese toned vowels carry a tone here (not ṍ, ǘ, ...).
     if !lower.is_alphabetic() || tones > 1 || (tones == 1 && !is_vowel(lower)) {
         return None;
@@ -616,6 +631,12 @@ mod tests {
         assert_eq!(split('đ').unwrap().base, 'đ');
         assert_eq!(split('Ư').unwrap().base, 'ư');
         assert!(split('1').is_none());
+        // Lowers to two characters: not a letter with a tone slot.
+        assert!(split('İ').is_none());
+        // Title case: neither of the two cases a letter is written back in.
+        assert!(split('ǲ').is_none());
+        // Lowers to θ, whose capital is Θ, not ϴ.
+        assert!(split('ϴ').is_none());
     }
 
     #[test]
