@@ -17,6 +17,7 @@
 //! assert_eq!(pairs, [("ANTT", "an ninh trật tự"), ("KT-XH", "kinh tế - xã hội"), ("TDP", "tổ dân phố")]);
 //! ```
 
+use crate::chars::{ALPHANUMERIC, NUMERIC, UPPER, char_kind, skip_word};
 use crate::error::Error;
 use crate::extract::Doc;
 use crate::normalize::{Alignment, Options, Pass, fold};
@@ -160,61 +161,6 @@ impl Iterator for Tokens<'_, '_> {
         }
         self.at = at;
         None
-    }
-}
-
-/// The rest of a word that starts in lower case: bytes of lower-case ASCII,
-/// digits and letters of any script are passed by one lookup each. An ASCII
-/// capital stops the skip (`eKYC`), and so does punctuation.
-#[inline]
-fn skip_word(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(&b) = bytes.get(at)
-        && SKIP_IN_WORD[b as usize]
-    {
-        at += 1;
-    }
-    at
-}
-
-/// Bytes that never start a token inside a word: lower-case ASCII letters,
-/// digits, continuation bytes, and lead bytes of the blocks of letters
-/// (U+00C0..U+07FF, U+0800..U+1FFF, U+3000..U+FFFF). Not: ASCII capitals,
-/// punctuation, the Latin-1 signs (`«`, no-break space, lead byte C2),
-/// general punctuation (E2) and emoji (F0..).
-static SKIP_IN_WORD: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] =
-            matches!(b as u8, b'a'..=b'z' | b'0'..=b'9' | 0x80..=0xBF | 0xC3..=0xE1 | 0xE3..=0xEF);
-        b += 1;
-    }
-    table
-};
-
-const UPPER: u8 = 1;
-const ALPHANUMERIC: u8 = 2;
-const NUMERIC: u8 = 4;
-
-/// Whether a code point is an upper-case letter ([`UPPER`]), a letter or
-/// digit ([`ALPHANUMERIC`]), a number ([`NUMERIC`]): a table below U+2100 (every Vietnamese
-/// letter and the general punctuation), the Unicode tables above.
-#[inline]
-fn char_kind(cp: u32) -> u8 {
-    const TABLE_END: u32 = 0x2100;
-    fn kind(c: char) -> u8 {
-        (if c.is_uppercase() { UPPER } else { 0 })
-            | (if c.is_alphanumeric() { ALPHANUMERIC } else { 0 })
-            | (if c.is_numeric() { NUMERIC } else { 0 })
-    }
-    static KINDS: LazyLock<Vec<u8>> = LazyLock::new(|| {
-        (0..TABLE_END)
-            .map(|cp| char::from_u32(cp).map_or(0, kind))
-            .collect()
-    });
-    match KINDS.get(cp as usize) {
-        Some(&k) => k,
-        None => char::from_u32(cp).map_or(0, kind),
     }
 }
 

@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 
 pub mod abbrev;
+mod chars;
 pub mod error;
 pub mod eval;
 pub mod extract;

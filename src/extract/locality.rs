@@ -450,17 +450,16 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
 
 /// Starts of capitalised runs not preceded by a unit word.
 fn bare_run_starts(text: &str) -> Vec<usize> {
-    static CAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}").expect("valid regex"));
     let mut out = Vec::new();
     let mut last_end = 0;
-    for m in CAP.find_iter(text) {
-        if m.start() < last_end || !super::word_start(text, m.start()) {
+    for start in crate::chars::capitalised_word_starts(text, 0) {
+        if start < last_end {
             continue;
         }
-        let run = name_run(text, m.start(), 8);
+        let run = name_run(text, start, 8);
         if let Some(last) = run.last() {
             last_end = last.end;
-            out.push(m.start());
+            out.push(start);
         }
     }
     out

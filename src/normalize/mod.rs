@@ -504,13 +504,20 @@ fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
             if is_odd_space(c) {
                 out.replace(at..end, " ");
             } else if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
-                // With the marks that follow: NFC orders them together.
+                // With the marks that follow: NFC orders them together,
+                // across the invisible characters that are dropped.
                 end += text[end..]
                     .chars()
-                    .take_while(|&m| unicode_normalization::char::is_combining_mark(m))
+                    .take_while(|&m| {
+                        unicode_normalization::char::is_combining_mark(m) || is_invisible(m)
+                    })
                     .map(char::len_utf8)
                     .sum::<usize>();
-                let nfc: String = text[at..end].nfc().collect();
+                let nfc: String = text[at..end]
+                    .chars()
+                    .filter(|&m| !is_invisible(m))
+                    .nfc()
+                    .collect();
                 if nfc != text[at..end] {
                     out.replace(at..end, &nfc);
                 }
