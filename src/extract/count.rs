@@ -255,6 +255,7 @@ impl<'t> Scanner<'t> {
     /// The longest unit starting at token `i`: (tokens used, unit text).
     fn unit_at(&self, i: usize) -> Option<(usize, String)> {
         let units = &*UNITS;
+        let mut joined = String::new();
         for n in (1..=units.longest).rev() {
             if i + n > self.toks.len() {
                 continue;
@@ -264,10 +265,13 @@ impl<'t> Scanner<'t> {
             {
                 continue;
             }
-            let joined = (i..i + n)
-                .map(|k| self.word(k))
-                .collect::<Vec<_>>()
-                .join(" ");
+            joined.clear();
+            for k in i..i + n {
+                if k > i {
+                    joined.push(' ');
+                }
+                joined.push_str(self.word(k));
+            }
             if units.by_words.contains_key(&joined) {
                 let r = self.toks[i].range.start..self.toks[i + n - 1].range.end;
                 return Some((n, self.text[r].to_string()));
@@ -283,9 +287,9 @@ impl<'t> Scanner<'t> {
             if i < n || self.toks[i].newline {
                 continue;
             }
-            let words: Vec<&str> = (i - n..i).map(|k| self.word(k)).collect();
-            if words.join(" ") == *q && (i - n + 1..=i).all(|k| !self.toks[k].newline || k == i - n)
-            {
+            // Word by word: this runs for every number, so nothing is joined.
+            let same = (i - n..i).zip(q.split(' ')).all(|(k, w)| self.word(k) == w);
+            if same && (i - n + 1..=i).all(|k| !self.toks[k].newline || k == i - n) {
                 return Some((i - n, *approx));
             }
         }
