@@ -1,37 +1,8 @@
 //! Character tables shared by the scanners that look for capitalised
-//! words (abbreviations, place names): a text is passed word by word, and
-//! only the first character of a word is decoded and looked up.
+//! words (abbreviations, place names): the places where such a word may
+//! start are found eight bytes at a time, and only those are decoded.
 
 use std::sync::LazyLock;
-
-/// The rest of a word that starts in lower case: bytes of lower-case ASCII,
-/// digits and letters of any script are passed by one lookup each. An ASCII
-/// capital stops the skip (`eKYC`), and so does punctuation.
-#[inline]
-pub(crate) fn skip_word(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(&b) = bytes.get(at)
-        && SKIP_IN_WORD[b as usize]
-    {
-        at += 1;
-    }
-    at
-}
-
-/// Bytes that never start a token inside a word: lower-case ASCII letters,
-/// digits, continuation bytes, and lead bytes of the blocks of letters
-/// (U+00C0..U+07FF, U+0800..U+1FFF, U+3000..U+FFFF). Not: ASCII capitals,
-/// punctuation, the Latin-1 signs (`«`, no-break space, lead byte C2),
-/// general punctuation (E2) and emoji (F0..).
-static SKIP_IN_WORD: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] =
-            matches!(b as u8, b'a'..=b'z' | b'0'..=b'9' | 0x80..=0xBF | 0xC3..=0xE1 | 0xE3..=0xEF);
-        b += 1;
-    }
-    table
-};
 
 /// [`char_kind`]: an upper-case letter.
 pub(crate) const UPPER: u8 = 1;
@@ -63,42 +34,122 @@ pub(crate) fn char_kind(cp: u32) -> u8 {
 }
 
 /// The starts of the words of `text` that begin with a capital, from
-/// `from` on. Lower-case words are skipped by [`skip_word`]; a capital
-/// inside a word (`eKYC`) is not a word start.
+/// `from` on: the candidates of [`next_candidate`] that are capitals with
+/// no letter or digit before them (`eKYC` has no word start at `K`).
 pub(crate) fn capitalised_word_starts(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     let mut at = from;
-    let mut word_start = at == 0
-        || !text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
     std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(at) {
-            if b < 0x80 && !b.is_ascii_alphanumeric() {
-                at += 1;
-                word_start = true;
-                continue;
-            }
-            let start = at;
-            let (cp, len) = crate::normalize::decode_at(bytes, at, b);
-            at += len;
-            let kind = char_kind(cp);
-            let was_start = std::mem::replace(&mut word_start, kind & ALPHANUMERIC == 0);
-            if kind & UPPER != 0 && was_start {
+        while let Some(start) = next_candidate(bytes, at) {
+            let (cp, len) = crate::normalize::decode_at(bytes, start, bytes[start]);
+            at = start + len;
+            let after_word = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| char_kind(c as u32) & ALPHANUMERIC != 0);
+            if char_kind(cp) & UPPER != 0 && !after_word {
                 return Some(start);
             }
-            if kind & ALPHANUMERIC != 0 {
-                at = skip_word(bytes, at);
-            }
         }
+        at = bytes.len();
         None
     })
+}
+
+/// The high bit of every byte of a word of eight.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// One in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit set in each byte of `x` that is ASCII in `lo..=hi`
+/// (eight bytes at once: no byte's sum carries into the next).
+#[inline]
+fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = x & !HIGH;
+    let at_least = low7 + ONES * u64::from(0x80 - lo);
+    let above = low7 + ONES * u64::from(0x7F - hi);
+    at_least & !above & !x & HIGH
+}
+
+/// The high bit set in each byte of `x` that may start a token: an ASCII
+/// capital, or the lead byte of a character that follows an ASCII
+/// separator or another non-ASCII character (`prev` holds the byte before
+/// each byte). Lower-case words are passed eight bytes at a time.
+#[inline]
+fn candidates(x: u64, prev: u64) -> u64 {
+    let upper = ascii_in(x, b'A', b'Z');
+    let lead = x & (x << 1) & HIGH;
+    let prev_alnum =
+        ascii_in(prev, b'A', b'Z') | ascii_in(prev, b'a', b'z') | ascii_in(prev, b'0', b'9');
+    // A separator (ASCII, not a letter or digit) or a continuation byte.
+    let prev_ascii_separator = !prev & HIGH & !prev_alnum;
+    let prev_continuation = prev & !(prev << 1) & HIGH;
+    upper | (lead & (prev_ascii_separator | prev_continuation))
+}
+
+/// The first position from `from` on where a token may start (see
+/// [`candidates`]); `from` itself when it starts a character that may.
+pub(crate) fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word: [u8; 8] = bytes[i..i + 8].try_into().ok()?;
+        let x = u64::from_le_bytes(word);
+        let before = if i == 0 { b' ' } else { bytes[i - 1] };
+        let prev = (x << 8) | u64::from(before);
+        let m = candidates(x, prev);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    if i < bytes.len() {
+        let mut word = [b' '; 8];
+        let n = (bytes.len() - i).min(8);
+        word[..n].copy_from_slice(&bytes[i..i + n]);
+        let x = u64::from_le_bytes(word);
+        let before = if i == 0 { b' ' } else { bytes[i - 1] };
+        let m = candidates(x, (x << 8) | u64::from(before));
+        return (m != 0).then(|| i + (m.trailing_zeros() / 8) as usize);
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`next_candidate`] one byte at a time.
+    fn naive(bytes: &[u8], from: usize) -> Option<usize> {
+        (from..bytes.len()).find(|&i| {
+            let b = bytes[i];
+            let before = if i == 0 { b' ' } else { bytes[i - 1] };
+            b.is_ascii_uppercase()
+                || (b >= 0xC0
+                    && (!before.is_ascii_alphanumeric() && before < 0x80
+                        || (0x80..0xC0).contains(&before)))
+        })
+    }
+
+    #[test]
+    fn candidates_eight_bytes_at_once_as_one_by_one() {
+        let texts = [
+            "Công an xã Ea Siên, ANTT và “Đồng” ở TP.HCM; người được ưu tiên, eKYC 5A",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaÂ",
+            "",
+            "Đ",
+            "\u{a0}Ê-Đê ~ [Z] `z` @A 9Đ zĐ",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                assert_eq!(
+                    next_candidate(bytes, from),
+                    naive(bytes, from),
+                    "{text:?} from {from}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn capitalised_words_only_at_word_starts() {
