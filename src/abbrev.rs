@@ -622,9 +622,13 @@ fn excluded_chunk(text: &str, start: usize, end: usize) -> bool {
     // Chunks longer than this are no URLs or numbers anyone writes.
     let from = crate::extract::back(text, start, 200);
     let to = crate::extract::ahead(text, end, 200);
+    // (After the whitespace character, which may be longer than a byte:
+    // U+0085, U+2028.)
     let chunk_start = text[from..start]
-        .rfind(char::is_whitespace)
-        .map_or(from, |i| from + i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
     let chunk_end = text[end..to]
         .find(char::is_whitespace)
         .map_or(to, |i| end + i);

@@ -16,7 +16,6 @@
 use crate::gazetteer::{Era, Gazetteer, Unit, is_provincial};
 use crate::normalize::fold_key;
 use crate::record::Level;
-use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -38,13 +37,57 @@ pub struct LocalityFound {
     pub code: Option<String>,
 }
 
-/// Unit words: the full forms match at a word start in any case of their
-/// first letter; abbreviations only as written.
-static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:[Tt]ổ dân phố|[Kk]hu phố|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|[Đđ]ặc khu|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hôn|[Bb]ản|[Bb]uôn|[Ấấ]p|[Ll]àng|[Xx]óm|[Kk]hóm|[Ss]óc|[Pp]lei|[Tt]ổ|TP\.?|Tp\.?|TX\.?|TDP|Q\.|H\.|P\.)",
-    )
-    .expect("valid regex")
+/// Unit words: the full forms in lower case or capitalised; abbreviations
+/// only as written. Leftmost-first, in this order, so that `Tổ dân phố`
+/// wins over `Tổ` and `TP.` over `TP`. A DFA without a prefilter: the
+/// words start with common letters (`t`, `h`, `x`), at which a prefilter
+/// would stop nearly every time.
+static UNIT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    const FULL: &[&str] = &[
+        "tổ dân phố",
+        "khu phố",
+        "thành phố",
+        "thị xã",
+        "thị trấn",
+        "đặc khu",
+        "tỉnh",
+        "huyện",
+        "quận",
+        "xã",
+        "phường",
+        "thôn",
+        "bản",
+        "buôn",
+        "ấp",
+        "làng",
+        "xóm",
+        "khóm",
+        "sóc",
+        "plei",
+        "tổ",
+    ];
+    const ABBREVIATED: &[&str] = &[
+        "TP.", "TP", "Tp.", "Tp", "TX.", "TX", "TDP", "Q.", "H.", "P.",
+    ];
+    let mut patterns: Vec<String> = Vec::new();
+    for w in FULL {
+        let mut chars = w.chars();
+        let capitalised: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        patterns.push(w.to_string());
+        patterns.push(capitalised);
+    }
+    patterns.extend(ABBREVIATED.iter().map(|a| a.to_string()));
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(&patterns)
+        .expect("unit words are valid patterns")
 });
 
 /// The length of the name word at the start of `s`: a capitalised word
@@ -208,7 +251,7 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
     let mut cands: Vec<Candidate> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     for m in UNIT.find_iter(text) {
-        let unit_text = m.as_str();
+        let unit_text = &text[m.range()];
         if !super::word_start(text, m.start()) {
             continue;
         }
@@ -241,8 +284,17 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
         {
             let window =
                 &text[name_at.min(text.len())..super::ahead(text, name_at.min(text.len()), 40)];
+            // Most unit words followed by lower case are common words
+            // (`xã hội`, `tổ chức`): look for an introducing word only
+            // when the window has one.
+            let has_intro =
+                window.contains("là ") || window.contains("như") || window.contains("gồm");
+            let probe = if has_intro {
+                format!(" {window}")
+            } else {
+                String::new()
+            };
             for intro in [" như ", " gồm ", " là ", " như: ", " gồm: "] {
-                let probe = format!(" {window}");
                 if let Some(i) = probe.find(intro) {
                     let words = &probe[..i];
                     if words.split_whitespace().count() <= 3
