@@ -12,8 +12,9 @@ pub(crate) const ALPHANUMERIC: u8 = 2;
 pub(crate) const NUMERIC: u8 = 4;
 
 /// Whether a code point is an upper-case letter ([`UPPER`]), a letter or
-/// digit ([`ALPHANUMERIC`]), a number ([`NUMERIC`]): a table below U+2100 (every Vietnamese
-/// letter and the general punctuation), the Unicode tables above.
+/// digit ([`ALPHANUMERIC`]), a number ([`NUMERIC`]): a table below U+2100
+/// (every Vietnamese letter and the general punctuation), the Unicode
+/// tables above.
 #[inline]
 pub(crate) fn char_kind(cp: u32) -> u8 {
     const TABLE_END: u32 = 0x2100;
