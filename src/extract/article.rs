@@ -253,6 +253,10 @@ fn byline_names(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     cuts.sort();
     cuts.push((end, 0));
     for (at, len) in cuts {
+        // Separators can overlap (`, - `): one inside the last is no cut.
+        if at < part_start {
+            continue;
+        }
         let part = part_start..at;
         part_start = at + len;
         let mut p = trimmed(text, &part);
