@@ -111,7 +111,9 @@ fn compose_run(run: &str, out: &mut String) -> bool {
     let mut previous_class = 0;
     for mark in chars {
         let class = mark_class(mark);
-        if class < previous_class {
+        // Out of canonical order, or a mark of class 0 (the grapheme
+        // joiner U+034F), which blocks what follows: the full algorithm.
+        if class < previous_class || class == 0 {
             let start = out.len();
             out.extend(run.nfc());
             return out[start..] != *run;
@@ -203,5 +205,7 @@ mod tests {
         assert!(compose_str("\u{37b}").is_none());
         // Two tones on one letter: the second stays a combining mark.
         assert_eq!(compose_str("a\u{301}\u{300}").unwrap().0, "á\u{300}");
+        // The grapheme joiner blocks composition.
+        assert!(compose_str("w\u{34f}\u{300}").is_none());
     }
 }
