@@ -553,7 +553,8 @@ fn resolve(text: &str, gaz: &Gazetteer, era: Option<Era>, cands: &mut [Candidate
     }
     // The article's context: provinces and districts that are certain.
     let mut provinces: HashMap<String, usize> = HashMap::new();
-    let mut districts: Vec<String> = Vec::new();
+    // A set: a long text names the same districts many times over.
+    let mut districts: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for c in cands.iter() {
         if let Some(p) = shared_province(gaz, &c.units) {
             *provinces.entry(p).or_default() += 1;
@@ -564,7 +565,7 @@ fn resolve(text: &str, gaz: &Gazetteer, era: Option<Era>, cands: &mut [Candidate
                 Level::District | Level::UrbanDistrict | Level::Town | Level::City
             )
         {
-            districts.push(c.units[0].code.clone());
+            districts.insert(c.units[0].code.as_str());
         }
     }
     for c in cands.iter_mut() {
@@ -575,7 +576,9 @@ fn resolve(text: &str, gaz: &Gazetteer, era: Option<Era>, cands: &mut [Candidate
                 .copied()
                 .filter(|u| {
                     u.era == Era::Before2025
-                        && u.parent.as_ref().is_some_and(|p| districts.contains(p))
+                        && u.parent
+                            .as_ref()
+                            .is_some_and(|p| districts.contains(p.as_str()))
                 })
                 .collect();
             if !by_district.is_empty() {
