@@ -359,7 +359,9 @@ fn scan_word(bytes: &[u8], classes: &[u8], i: usize) -> (usize, Verdict) {
 /// without any of them is returned as it is: one automaton scan, no
 /// decoding.
 struct Triggers {
-    automaton: aho_corasick::AhoCorasick,
+    automaton: aho_corasick::dfa::DFA,
+    /// The longest pattern, in bytes.
+    longest: usize,
     /// Per pattern: the contexts in which a tone pattern is wrong (see
     /// `tone::misplacement_triggers`); `ALWAYS` for the others.
     contexts: Vec<u8>,
@@ -410,16 +412,64 @@ impl Triggers {
             }
         }
         contexts.resize(patterns.len(), ALWAYS);
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        let automaton = aho_corasick::dfa::DFA::builder()
             .prefilter(false)
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("trigger patterns are valid");
         Triggers {
             automaton,
+            longest: patterns.iter().map(Vec::len).max().unwrap_or(1),
             contexts,
         }
+    }
+
+    /// Every trigger in `bytes`, left to right, each search going on after
+    /// the last match (as `find_iter` does). The automaton reads a byte at
+    /// a time, each step waiting for the one before; two halves of the
+    /// text are read in lockstep so that the processor overlaps the two.
+    /// The second half starts a pattern's length early, so that no match
+    /// across the middle is lost; a match found twice is checked twice,
+    /// which changes nothing.
+    fn find_all(&self, bytes: &[u8]) -> Vec<aho_corasick::Match> {
+        use aho_corasick::Anchored;
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.automaton;
+        let Ok(start) = dfa.start_state(Anchored::No) else {
+            return Vec::new();
+        };
+        let mid = bytes.len() / 2;
+        let second_from = mid.saturating_sub(self.longest);
+        let (first, second) = (&bytes[..mid], &bytes[second_from..]);
+        let mut found_first = Vec::new();
+        let mut found_second = Vec::new();
+        let record = |sid, end: usize, offset: usize, out: &mut Vec<aho_corasick::Match>| {
+            let pid = dfa.match_pattern(sid, 0);
+            let len = dfa.pattern_len(pid);
+            out.push(aho_corasick::Match::new(
+                pid,
+                offset + end - len..offset + end,
+            ));
+        };
+        let (mut a, mut b) = (start, start);
+        for (k, &next) in second.iter().enumerate() {
+            if let Some(&byte) = first.get(k) {
+                a = dfa.next_state(Anchored::No, a, byte);
+                if dfa.is_special(a) && dfa.is_match(a) {
+                    record(a, k + 1, 0, &mut found_first);
+                    a = start;
+                }
+            }
+            b = dfa.next_state(Anchored::No, b, next);
+            if dfa.is_special(b) && dfa.is_match(b) {
+                record(b, k + 1, second_from, &mut found_second);
+                b = start;
+            }
+        }
+        found_first.extend(found_second);
+        found_first.sort_by_key(|m| (m.start(), m.end()));
+        found_first.dedup();
+        found_first
     }
 
     fn get(style: ToneStyle) -> &'static Triggers {
@@ -482,16 +532,14 @@ fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
         copied: 0,
     };
     let mut pos = 0;
-    // Each search starts after the word or character last handled, so the
-    // triggers inside a word already settled are never looked at.
+    // Triggers inside a word or character already handled are passed over.
     let mut search_from = 0;
-    let input = aho_corasick::Input::new(bytes);
-    while let Some(m) = triggers
-        .automaton
-        .find(input.clone().range(search_from..bytes.len()))
-    {
+    for m in triggers.find_all(bytes) {
         // Triggers start on character boundaries (a letter or a lead byte).
         let at = m.start();
+        if at < search_from {
+            continue;
+        }
         search_from = m.end();
         if !tone_trigger_applies(bytes, &m, triggers.contexts[m.pattern().as_usize()]) {
             continue;
