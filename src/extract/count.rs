@@ -343,7 +343,7 @@ fn lower_case(w: &str) -> Cow<'_, str> {
         w.bytes().any(|b| b.is_ascii_uppercase())
     } else {
         w.chars()
-            .any(|c| crate::normalize::split(c).map_or_else(|| c.is_uppercase(), |l| l.upper))
+            .any(|c| crate::chars::char_kind(c as u32) & crate::chars::UPPER != 0)
     };
     if upper {
         Cow::Owned(w.to_lowercase())

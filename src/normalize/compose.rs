@@ -8,7 +8,7 @@
 //! left for the word pass, which normalizes such words one by one.
 
 use super::alignment::Pass;
-use super::{class, class_of, decode_at};
+use super::{class, class_at, decode_at};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class, compose};
 
@@ -63,13 +63,7 @@ pub(super) fn compose_marks(text: &str, classes: &[u8]) -> Option<(String, Pass)
         let Some(q) = (0..p).rev().find(|&k| bytes[k] & 0xC0 != 0x80) else {
             continue;
         };
-        let b = bytes[q];
-        let (cp, _) = if b < 0x80 {
-            (b as u32, 1)
-        } else {
-            decode_at(bytes, q, b)
-        };
-        if class_of(classes, cp) & class::LETTER == 0 {
+        if class_at(bytes, classes, q).0 & class::LETTER == 0 {
             continue;
         }
         let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -154,13 +148,8 @@ fn mark_class(mark: char) -> u8 {
 fn is_word_inside(bytes: &[u8], classes: &[u8], range: std::ops::Range<usize>) -> bool {
     let mut k = range.start;
     while k < range.end {
-        let b = bytes[k];
-        let (cp, len) = if b < 0x80 {
-            (b as u32, 1)
-        } else {
-            decode_at(bytes, k, b)
-        };
-        if class_of(classes, cp) & class::LETTER == 0 {
+        let (class, len) = class_at(bytes, classes, k);
+        if class & class::LETTER == 0 {
             return false;
         }
         k += len;

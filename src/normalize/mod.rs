@@ -280,6 +280,14 @@ pub(crate) fn decode_char(bytes: &[u8], i: usize) -> char {
     char::from_u32(decode_at(bytes, i, b).0).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
+/// The class and length of the character at `i` (on a boundary).
+#[inline]
+fn class_at(bytes: &[u8], classes: &[u8], i: usize) -> (u8, usize) {
+    let b = bytes.get(i).copied().unwrap_or(0);
+    let (cp, len) = decode_at(bytes, i, b);
+    (class_of(classes, cp), len)
+}
+
 #[inline]
 fn class_of(classes: &[u8], cp: u32) -> u8 {
     match classes.get(cp as usize) {
@@ -616,12 +624,7 @@ fn word_start(bytes: &[u8], classes: &[u8], floor: usize, at: usize) -> usize {
         while k > floor && bytes[k] & 0xC0 == 0x80 {
             k -= 1;
         }
-        let b = bytes[k];
-        let class = if b < 0x80 {
-            classes[b as usize]
-        } else {
-            class_of(classes, decode_at(bytes, k, b).0)
-        };
+        let (class, _) = class_at(bytes, classes, k);
         if class & (class::LETTER | class::SLOW_WORD) == 0 {
             break;
         }
@@ -638,11 +641,7 @@ fn compose_word(bytes: &[u8], classes: &[u8], start: usize) -> Option<(usize, Wo
     let mut letters = WordLetters::new();
     let mut j = start;
     while let Some(&b) = bytes.get(j) {
-        let (cp, len) = if b < 0x80 {
-            (b as u32, 1)
-        } else {
-            decode_at(bytes, j, b)
-        };
+        let (cp, len) = decode_at(bytes, j, b);
         let class = class_of(classes, cp);
         if class & (class::LETTER | class::SLOW_WORD) == 0 {
             break;
