@@ -1,12 +1,11 @@
 //! Extraction throughput over the fixture articles repeated to 4 MB:
-//! abbreviations, counts and dates, localities, and the full `extract`;
-//! and the time to load the gazetteer.
+//! abbreviations, counts and dates, localities (each through an extractor
+//! that finds only those), and the full `extract`; and the time to load the
+//! gazetteer.
 
-use anninh::Extractor;
 use anninh::abbrev::Dictionary;
-use anninh::extract::{count, date, locality};
 use anninh::gazetteer::Gazetteer;
-use anninh::normalize::{Options, normalize};
+use anninh::{Extractor, FactType};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -17,7 +16,6 @@ fn bench(c: &mut Criterion) {
     // Articles of the usual size, as a corpus run sees them.
     let corpus = common::corpus(4 << 20);
     let articles: Vec<String> = corpus.split("\n\n\n").map(str::to_string).collect();
-    let text = normalize(&corpus, &Options::default()).text().to_string();
     let extractor = Extractor::new();
     // Warm the lazy tables so that their one-time build is not measured.
     let _ = extractor.extract(&articles[0]);
@@ -28,15 +26,26 @@ fn bench(c: &mut Criterion) {
     g.bench_function("abbrev_find", |b| {
         b.iter(|| Dictionary::embedded().find(black_box(&corpus)).len())
     });
+    let counts_and_dates = Extractor::new().with_types([FactType::Counts, FactType::Dates]);
     g.bench_function("counts_and_dates", |b| {
         b.iter(|| {
-            let d = date::find(black_box(&text));
-            let excluded: Vec<_> = d.iter().map(|x| x.range.clone()).collect();
-            count::find(&text, &excluded).len() + d.len()
+            articles
+                .iter()
+                .map(|a| {
+                    let r = counts_and_dates.extract(black_box(a));
+                    r.counts.len() + r.dates.len()
+                })
+                .sum::<usize>()
         })
     });
+    let localities = Extractor::new().with_types([FactType::Localities]);
     g.bench_function("localities", |b| {
-        b.iter(|| locality::find(black_box(&text), Gazetteer::embedded(), None).len())
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| localities.extract(black_box(a)).localities.len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("full_extract_per_article", |b| {
         b.iter(|| {
@@ -56,9 +65,8 @@ fn bench(c: &mut Criterion) {
     let bodies: String = articles
         .iter()
         .map(|a| {
-            let n = normalize(a, &Options::default()).text().to_string();
-            let l = anninh::extract::article::layout(&n);
-            n[l.body].to_string() + "\n\n"
+            let body = extractor.extract(a).body.unwrap_or([0, a.len()]);
+            a[body[0]..body[1]].to_string() + "\n\n"
         })
         .collect();
     for mb in [1usize, 4, 16] {

@@ -18,8 +18,8 @@
 //! ```
 
 use crate::chars::{ALPHANUMERIC, NUMERIC, UPPER, char_kind, next_candidate};
+use crate::doc::Doc;
 use crate::error::Error;
-use crate::extract::Doc;
 use crate::normalize::{Alignment, Options, Pass, fold};
 use regex::Regex;
 use std::collections::HashMap;
@@ -117,7 +117,7 @@ impl Iterator for Tokens<'_, '_> {
         // lower-case word costs a few instructions, not a lookup per byte.
         let mut at = self.at;
         while let Some(start) = next_candidate(bytes, at) {
-            let (cp, len) = crate::normalize::decode_at(bytes, start, bytes[start]);
+            let (cp, len) = crate::chars::decode_at(bytes, start, bytes[start]);
             at = start + len;
             if char_kind(cp) & UPPER == 0 {
                 continue;
@@ -155,7 +155,7 @@ fn alphanumeric_run(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
     let mut at = i;
     while let Some(&b) = bytes.get(at) {
-        let (cp, len) = crate::normalize::decode_at(bytes, at, b);
+        let (cp, len) = crate::chars::decode_at(bytes, at, b);
         if char_kind(cp) & ALPHANUMERIC == 0 {
             break;
         }
@@ -288,11 +288,11 @@ impl Dictionary {
 
     /// Every abbreviation in `text`, in order, with its span in `text`.
     pub fn find(&self, text: &str) -> Vec<Found> {
-        let doc = Doc::new(text, &Options::default());
+        let doc = Doc::plain(text, &Options::default());
         self.find_in(&doc, 0..doc.text().len())
             .into_iter()
             .map(|m| {
-                let r = doc.norm.to_original(m.range);
+                let r = doc.to_original(m.range);
                 Found {
                     text: text[r.clone()].to_string(),
                     expansion: m.expansion,
@@ -348,7 +348,7 @@ impl Dictionary {
         };
         for Range { start, end } in tokens {
             let token = &text[start..end];
-            if !crate::extract::word_start(text, start) {
+            if !crate::chars::word_start(text, start) {
                 continue;
             }
             // Dictionary forms in the token first: most capitalised words
@@ -432,6 +432,14 @@ impl Dictionary {
             }
         }
         out
+    }
+
+    /// The dictionary's expansion of the abbreviation at `range` of `text`,
+    /// whatever the article itself defines: the same name reads the same
+    /// in every article.
+    pub(crate) fn dictionary_expansion(&self, text: &str, range: Range<usize>) -> Option<String> {
+        let form = text.get(range.clone())?;
+        self.resolve(text, range, form, &HashMap::new())
     }
 
     /// The expansion of `form` at `range`: the article's own definition, else
@@ -620,8 +628,8 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// The token sits in a URL, an e-mail address, or a document number.
 fn excluded_chunk(text: &str, start: usize, end: usize) -> bool {
     // Chunks longer than this are no URLs or numbers anyone writes.
-    let from = crate::extract::back(text, start, 200);
-    let to = crate::extract::ahead(text, end, 200);
+    let from = crate::chars::back(text, start, 200);
+    let to = crate::chars::ahead(text, end, 200);
     // (After the whitespace character, which may be longer than a byte:
     // U+0085, U+2028.)
     let chunk_start = text[from..start]

@@ -1,6 +1,7 @@
-//! Character tables shared by the scanners that look for capitalised
-//! words (abbreviations, place names): the places where such a word may
-//! start are found eight bytes at a time, and only those are decoded.
+//! The ground floor: characters. UTF-8 decoding at a byte offset, the
+//! character classes shared by every scanner, word boundaries and bounded
+//! look-arounds, and the places where a capitalised word may start (found
+//! eight bytes at a time, so only those are decoded).
 
 use std::sync::LazyLock;
 
@@ -34,6 +35,66 @@ pub(crate) fn char_kind(cp: u32) -> u8 {
     }
 }
 
+/// Decodes the character at `i` of valid UTF-8 (`b = bytes[i]`, ASCII or
+/// a lead byte): its code point and length.
+#[inline]
+pub(crate) fn decode_at(bytes: &[u8], i: usize, b: u8) -> (u32, usize) {
+    let cont = |k: usize| (bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
+    if b < 0x80 {
+        (b as u32, 1)
+    } else if b < 0xE0 {
+        ((((b & 0x1F) as u32) << 6) | cont(1), 2)
+    } else if b < 0xF0 {
+        ((((b & 0x0F) as u32) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            (((b & 0x07) as u32) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
+/// The character at `i` of valid UTF-8, `i` on a character boundary.
+#[inline]
+pub(crate) fn decode_char(bytes: &[u8], i: usize) -> char {
+    let b = bytes.get(i).copied().unwrap_or(0);
+    char::from_u32(decode_at(bytes, i, b).0).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// The char boundary at most `limit` bytes before `at`: look-backs stay
+/// bounded, so no input (one endless line) makes a scan quadratic.
+pub(crate) fn back(text: &str, at: usize, limit: usize) -> usize {
+    let mut i = at.saturating_sub(limit);
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The char boundary at most `limit` bytes after `at`.
+pub(crate) fn ahead(text: &str, at: usize, limit: usize) -> usize {
+    let mut i = (at + limit).min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i.max(at)
+}
+
+/// Whether `i` starts a word: no letter or digit right before it. (Used
+/// instead of `\b` in patterns: a Unicode `\b` keeps the regex engine off
+/// its fast path.)
+pub(crate) fn word_start(text: &str, i: usize) -> bool {
+    !text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `i` ends a word: no letter or digit right after it.
+pub(crate) fn word_end(text: &str, i: usize) -> bool {
+    !text[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// The starts of the words of `text` that begin with a capital, from
 /// `from` on: the candidates of [`next_candidate`] that are capitals with
 /// no letter or digit before them (`eKYC` has no word start at `K`).
@@ -42,7 +103,7 @@ pub(crate) fn capitalised_word_starts(text: &str, from: usize) -> impl Iterator<
     let mut at = from;
     std::iter::from_fn(move || {
         while let Some(start) = next_candidate(bytes, at) {
-            let (cp, len) = crate::normalize::decode_at(bytes, start, bytes[start]);
+            let (cp, len) = decode_at(bytes, start, bytes[start]);
             at = start + len;
             let after_word = text[..start]
                 .chars()

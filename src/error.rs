@@ -16,9 +16,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The input is not UTF-8.
-    #[error(
-        "{path}: not UTF-8: invalid byte sequence at byte {offset} (use --lossy to replace it, or --encoding)"
-    )]
+    #[error("{path}: not UTF-8: invalid byte sequence at byte {offset}")]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,

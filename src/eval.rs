@@ -17,7 +17,7 @@
 //! `title` is scored too (folded text), as an extra line.
 
 use crate::normalize::fold_key;
-use crate::record::{Article, Range2};
+use crate::record::{Article, FactType, Range2};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -106,25 +106,12 @@ impl TypeScore {
     }
 }
 
-/// The fact types in report order.
-pub const TYPES: [&str; 9] = [
-    "counts",
-    "dates",
-    "localities",
-    "models",
-    "legal_documents",
-    "abbreviations",
-    "published",
-    "authors",
-    "title",
-];
-
 /// Scores of every type, summed over articles.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
     /// Articles scored.
     pub articles: usize,
-    /// Per type, in [`TYPES`] order.
+    /// Per type, keyed by [`FactType::name`].
     pub types: BTreeMap<String, TypeScore>,
 }
 
@@ -148,7 +135,7 @@ impl Report {
             "{:<16} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}  also\n",
             "type", "tp", "fp", "fn", "P", "R", "F1"
         );
-        for name in TYPES {
+        for name in FactType::ALL.iter().map(|t| t.name()) {
             let t = self.get(name);
             let also: Vec<String> = t
                 .also
@@ -234,164 +221,172 @@ fn match_keys<T>(
     s
 }
 
-/// Scores one article, type by type.
+/// Scores one article, type by type (keyed by [`FactType::name`]).
 pub fn score_article(pred: &Article, gold: &Article) -> BTreeMap<String, TypeScore> {
-    let mut out: BTreeMap<String, TypeScore> = BTreeMap::new();
+    FactType::ALL
+        .iter()
+        .map(|&t| (t.name().to_string(), score_type(t, pred, gold)))
+        .collect()
+}
 
-    let mut t = TypeScore::default();
-    let mut units = Vec::new();
-    t.score = match_mentions(
-        &pred.counts,
-        &gold.counts,
-        |p, g| {
-            p.approx == g.approx
-                && (p.value.0 - g.value.0).abs() <= 1e-9 * g.value.0.abs().max(1.0)
-                && overlaps(p.span, g.span)
-        },
-        |p, g| {
-            let (a, b) = (opt_key(&p.unit), opt_key(&g.unit));
-            units.push(a.starts_with(&b) || b.starts_with(&a));
-        },
-    );
-    for ok in units {
-        t.also("unit", ok);
-    }
-    out.insert("counts".into(), t);
-
-    let score = match_mentions(
-        &pred.dates,
-        &gold.dates,
-        |p, g| p.kind == g.kind && p.value == g.value && overlaps(p.span, g.span),
-        |_, _| {},
-    );
-    out.insert(
-        "dates".into(),
-        TypeScore {
-            score,
-            ..Default::default()
-        },
-    );
-
-    let mut t = TypeScore::default();
-    let mut checks = Vec::new();
-    t.score = match_keys(
-        &pred.localities,
-        &gold.localities,
-        |l| format!("{:?}|{}", l.level, fold_key(&l.name)),
-        |p, g| {
-            checks.push(("province", opt_key(&p.province) == opt_key(&g.province)));
-            if g.code.is_some() {
-                checks.push(("code", p.code == g.code));
+/// Scores one fact type of one article.
+pub fn score_type(ty: FactType, pred: &Article, gold: &Article) -> TypeScore {
+    match ty {
+        FactType::Counts => {
+            let mut t = TypeScore::default();
+            let mut units = Vec::new();
+            t.score = match_mentions(
+                &pred.counts,
+                &gold.counts,
+                |p, g| {
+                    p.approx == g.approx
+                        && (p.value.0 - g.value.0).abs() <= 1e-9 * g.value.0.abs().max(1.0)
+                        && overlaps(p.span, g.span)
+                },
+                |p, g| {
+                    let (a, b) = (opt_key(&p.unit), opt_key(&g.unit));
+                    units.push(a.starts_with(&b) || b.starts_with(&a));
+                },
+            );
+            for ok in units {
+                t.also("unit", ok);
             }
-        },
-    );
-    for (k, ok) in checks {
-        t.also(k, ok);
-    }
-    out.insert("localities".into(), t);
-
-    let score = match_keys(
-        &pred.models,
-        &gold.models,
-        |m| format!("{:?}|{}", m.kind, fold_key(&m.name)),
-        |_, _| {},
-    );
-    out.insert(
-        "models".into(),
-        TypeScore {
-            score,
-            ..Default::default()
-        },
-    );
-
-    let mut t = TypeScore::default();
-    let mut checks = Vec::new();
-    t.score = match_keys(
-        &pred.legal_documents,
-        &gold.legal_documents,
-        |d| {
-            let id = d.number.as_ref().or(d.title.as_ref());
-            format!("{}|{}", fold_key(&d.kind), opt_key(&id.cloned()))
-        },
-        |p, g| {
-            checks.push(("issued", p.issued == g.issued));
-            checks.push(("issuer", opt_key(&p.issuer) == opt_key(&g.issuer)));
-        },
-    );
-    for (k, ok) in checks {
-        t.also(k, ok);
-    }
-    out.insert("legal_documents".into(), t);
-
-    let mut t = TypeScore {
-        score: match_keys(
-            &pred.abbreviations,
-            &gold.abbreviations,
-            |a| format!("{}|{}", fold_key(&a.text), fold_key(&a.expansion)),
-            |_, _| {},
-        ),
-        ..Default::default()
-    };
-    // Per occurrence: an abbreviation that gold knows, expanded otherwise.
-    let gold_exp: BTreeMap<String, BTreeSet<String>> =
-        gold.abbreviations.iter().fold(BTreeMap::new(), |mut m, a| {
-            m.entry(fold_key(&a.text))
-                .or_insert_with(BTreeSet::new)
-                .insert(fold_key(&a.expansion));
-            m
-        });
-    for a in &pred.abbreviations {
-        if let Some(exps) = gold_exp.get(&fold_key(&a.text)) {
-            t.also("right_expansion", exps.contains(&fold_key(&a.expansion)));
+            t
+        }
+        FactType::Dates => {
+            let score = match_mentions(
+                &pred.dates,
+                &gold.dates,
+                |p, g| p.kind == g.kind && p.value == g.value && overlaps(p.span, g.span),
+                |_, _| {},
+            );
+            TypeScore {
+                score,
+                ..Default::default()
+            }
+        }
+        FactType::Localities => {
+            let mut t = TypeScore::default();
+            let mut checks = Vec::new();
+            t.score = match_keys(
+                &pred.localities,
+                &gold.localities,
+                |l| format!("{:?}|{}", l.level, fold_key(&l.name)),
+                |p, g| {
+                    checks.push(("province", opt_key(&p.province) == opt_key(&g.province)));
+                    if g.code.is_some() {
+                        checks.push(("code", p.code == g.code));
+                    }
+                },
+            );
+            for (k, ok) in checks {
+                t.also(k, ok);
+            }
+            t
+        }
+        FactType::Models => {
+            let score = match_keys(
+                &pred.models,
+                &gold.models,
+                |m| format!("{:?}|{}", m.kind, fold_key(&m.name)),
+                |_, _| {},
+            );
+            TypeScore {
+                score,
+                ..Default::default()
+            }
+        }
+        FactType::LegalDocuments => {
+            let mut t = TypeScore::default();
+            let mut checks = Vec::new();
+            t.score = match_keys(
+                &pred.legal_documents,
+                &gold.legal_documents,
+                |d| {
+                    let id = d.number.as_ref().or(d.title.as_ref());
+                    format!("{}|{}", fold_key(&d.kind), opt_key(&id.cloned()))
+                },
+                |p, g| {
+                    checks.push(("issued", p.issued == g.issued));
+                    checks.push(("issuer", opt_key(&p.issuer) == opt_key(&g.issuer)));
+                },
+            );
+            for (k, ok) in checks {
+                t.also(k, ok);
+            }
+            t
+        }
+        FactType::Abbreviations => {
+            let mut t = TypeScore {
+                score: match_keys(
+                    &pred.abbreviations,
+                    &gold.abbreviations,
+                    |a| format!("{}|{}", fold_key(&a.text), fold_key(&a.expansion)),
+                    |_, _| {},
+                ),
+                ..Default::default()
+            };
+            // Per occurrence: an abbreviation that gold knows, expanded otherwise.
+            let gold_exp: BTreeMap<String, BTreeSet<String>> =
+                gold.abbreviations.iter().fold(BTreeMap::new(), |mut m, a| {
+                    m.entry(fold_key(&a.text))
+                        .or_insert_with(BTreeSet::new)
+                        .insert(fold_key(&a.expansion));
+                    m
+                });
+            for a in &pred.abbreviations {
+                if let Some(exps) = gold_exp.get(&fold_key(&a.text)) {
+                    t.also("right_expansion", exps.contains(&fold_key(&a.expansion)));
+                }
+            }
+            t
+        }
+        FactType::Published => {
+            let mut t = TypeScore::default();
+            let date = |v: &str| v.get(..10).unwrap_or(v).to_string();
+            let time = |v: &str| v.get(10..).unwrap_or("").to_string();
+            match (&pred.published, &gold.published) {
+                (Some(p), Some(g)) if date(&p.value) == date(&g.value) => {
+                    t.score.tp += 1;
+                    t.also("time", time(&p.value) == time(&g.value));
+                }
+                (Some(_), Some(_)) => {
+                    t.score.fp += 1;
+                    t.score.fn_ += 1;
+                }
+                (Some(_), None) => t.score.fp += 1,
+                (None, Some(_)) => t.score.fn_ += 1,
+                (None, None) => {}
+            }
+            t
+        }
+        FactType::Authors => {
+            let score = match_keys(
+                &pred.authors,
+                &gold.authors,
+                |a| fold_key(&a.name),
+                |_, _| {},
+            );
+            TypeScore {
+                score,
+                ..Default::default()
+            }
+        }
+        FactType::Title => {
+            let mut t = TypeScore::default();
+            match (&pred.title, &gold.title) {
+                (Some(p), Some(g)) if fold_key(p) == fold_key(g) => t.score.tp += 1,
+                (Some(_), Some(_)) => {
+                    t.score.fp += 1;
+                    t.score.fn_ += 1;
+                }
+                (Some(_), None) => t.score.fp += 1,
+                (None, Some(_)) => t.score.fn_ += 1,
+                (None, None) => {}
+            }
+            t
         }
     }
-    out.insert("abbreviations".into(), t);
-
-    let mut t = TypeScore::default();
-    let date = |v: &str| v.get(..10).unwrap_or(v).to_string();
-    let time = |v: &str| v.get(10..).unwrap_or("").to_string();
-    match (&pred.published, &gold.published) {
-        (Some(p), Some(g)) if date(&p.value) == date(&g.value) => {
-            t.score.tp += 1;
-            t.also("time", time(&p.value) == time(&g.value));
-        }
-        (Some(_), Some(_)) => {
-            t.score.fp += 1;
-            t.score.fn_ += 1;
-        }
-        (Some(_), None) => t.score.fp += 1,
-        (None, Some(_)) => t.score.fn_ += 1,
-        (None, None) => {}
-    }
-    out.insert("published".into(), t);
-
-    let score = match_keys(
-        &pred.authors,
-        &gold.authors,
-        |a| fold_key(&a.name),
-        |_, _| {},
-    );
-    out.insert(
-        "authors".into(),
-        TypeScore {
-            score,
-            ..Default::default()
-        },
-    );
-
-    let mut t = TypeScore::default();
-    match (&pred.title, &gold.title) {
-        (Some(p), Some(g)) if fold_key(p) == fold_key(g) => t.score.tp += 1,
-        (Some(_), Some(_)) => {
-            t.score.fp += 1;
-            t.score.fn_ += 1;
-        }
-        (Some(_), None) => t.score.fp += 1,
-        (None, Some(_)) => t.score.fn_ += 1,
-        (None, None) => {}
-    }
-    out.insert("title".into(), t);
-    out
 }
 
 /// Scores `extractor` on every `NAME.json` of `gold_dir` against the text

@@ -8,8 +8,46 @@
 //! spans refer to that reading.
 
 use crate::error::Error;
-use crate::normalize::{Encoding, EncodingChoice, decode_cp1252};
 use std::path::Path;
+
+/// The encoding a text was typed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// Unicode; nothing to convert.
+    #[default]
+    Utf8,
+    /// TCVN3 (ABC) read as Windows-1252.
+    Tcvn3,
+    /// VNI-Windows read as Windows-1252.
+    Vni,
+}
+
+/// Windows-1252 characters of bytes 0x80–0x9F.
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// Decodes bytes as Windows-1252 (how legacy-encoded files were read).
+pub fn decode_cp1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
+            _ => b as char,
+        })
+        .collect()
+}
+
+/// Which legacy encoding to undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EncodingChoice {
+    /// Detect TCVN3 or VNI text; leave Unicode text alone.
+    #[default]
+    Auto,
+    /// Always convert from this encoding (`Utf8` converts nothing).
+    Fixed(Encoding),
+}
 
 /// How to read input bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -87,7 +125,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "a.txt: not UTF-8: invalid byte sequence at byte 8 (use --lossy to replace it, or --encoding)"
+            "a.txt: not UTF-8: invalid byte sequence at byte 8"
         );
         let lossy = ReadOptions {
             lossy: true,

@@ -37,15 +37,16 @@
 
 pub mod abbrev;
 mod chars;
+mod doc;
 pub mod error;
 pub mod eval;
-pub mod extract;
+mod extract;
 pub mod gazetteer;
 pub mod input;
 pub mod normalize;
-pub mod offsets;
+mod offsets;
 pub mod record;
 
 pub use error::Error;
 pub use extract::Extractor;
-pub use record::Article;
+pub use record::{Article, Fact, FactType};

@@ -13,7 +13,7 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("anninh: {e}");
+            eprintln!("anninh: {}", cli::describe(&e));
             ExitCode::from(1)
         }
     }

@@ -74,6 +74,38 @@ impl Article {
     }
 }
 
+impl Article {
+    /// Every fact of the article, type by type in the order of
+    /// [`FactType::ALL`], each in text order.
+    ///
+    /// ```
+    /// let a = anninh::Extractor::new().extract("Công an xã Ea Tu tổ chức 3 buổi tuyên truyền.");
+    /// let texts: Vec<&str> = a.facts().map(|f| f.text()).collect();
+    /// assert_eq!(texts, ["3 buổi", "xã Ea Tu"]);
+    /// ```
+    pub fn facts(&self) -> impl Iterator<Item = Fact<'_>> + '_ {
+        FactType::ALL
+            .iter()
+            .flat_map(move |&t| -> Box<dyn Iterator<Item = Fact<'_>> + '_> {
+                match t {
+                    FactType::Counts => Box::new(self.counts.iter().map(Fact::Count)),
+                    FactType::Dates => Box::new(self.dates.iter().map(Fact::Date)),
+                    FactType::Localities => Box::new(self.localities.iter().map(Fact::Locality)),
+                    FactType::Models => Box::new(self.models.iter().map(Fact::Model)),
+                    FactType::LegalDocuments => {
+                        Box::new(self.legal_documents.iter().map(Fact::LegalDocument))
+                    }
+                    FactType::Abbreviations => {
+                        Box::new(self.abbreviations.iter().map(Fact::Abbreviation))
+                    }
+                    FactType::Published => Box::new(self.published.iter().map(Fact::Published)),
+                    FactType::Authors => Box::new(self.authors.iter().map(Fact::Author)),
+                    FactType::Title => Box::new(self.title.as_deref().into_iter().map(Fact::Title)),
+                }
+            })
+    }
+}
+
 impl Default for Article {
     fn default() -> Self {
         Article::empty()
@@ -365,6 +397,180 @@ pub struct Abbreviation {
     pub bytes: Range2,
 }
 
+/// One fact of an article, borrowed: see [`Article::facts`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fact<'a> {
+    /// The headline (it has no span in the record).
+    Title(&'a str),
+    /// The publication time.
+    Published(&'a Published),
+    /// A byline name.
+    Author(&'a Author),
+    /// A quantity.
+    Count(&'a Count),
+    /// A calendar expression.
+    Date(&'a DateMention),
+    /// An administrative place.
+    Locality(&'a Locality),
+    /// A named initiative.
+    Model(&'a Model),
+    /// A cited document.
+    LegalDocument(&'a LegalDocument),
+    /// An abbreviation.
+    Abbreviation(&'a Abbreviation),
+}
+
+impl<'a> Fact<'a> {
+    /// The type of the fact.
+    pub fn fact_type(&self) -> FactType {
+        match self {
+            Fact::Title(_) => FactType::Title,
+            Fact::Published(_) => FactType::Published,
+            Fact::Author(_) => FactType::Authors,
+            Fact::Count(_) => FactType::Counts,
+            Fact::Date(_) => FactType::Dates,
+            Fact::Locality(_) => FactType::Localities,
+            Fact::Model(_) => FactType::Models,
+            Fact::LegalDocument(_) => FactType::LegalDocuments,
+            Fact::Abbreviation(_) => FactType::Abbreviations,
+        }
+    }
+
+    /// The fact's text as it stands in the input.
+    pub fn text(&self) -> &'a str {
+        match self {
+            Fact::Title(t) => t,
+            Fact::Published(x) => &x.text,
+            Fact::Author(x) => &x.text,
+            Fact::Count(x) => &x.text,
+            Fact::Date(x) => &x.text,
+            Fact::Locality(x) => &x.text,
+            Fact::Model(x) => &x.text,
+            Fact::LegalDocument(x) => &x.text,
+            Fact::Abbreviation(x) => &x.text,
+        }
+    }
+
+    /// Code-point range in the input (none for the title).
+    pub fn span(&self) -> Option<Range2> {
+        self.ranges().map(|(span, _)| span)
+    }
+
+    /// Byte range in the input (none for the title).
+    pub fn bytes(&self) -> Option<Range2> {
+        self.ranges().map(|(_, bytes)| bytes)
+    }
+
+    fn ranges(&self) -> Option<(Range2, Range2)> {
+        Some(match self {
+            Fact::Title(_) => return None,
+            Fact::Published(x) => (x.span, x.bytes),
+            Fact::Author(x) => (x.span, x.bytes),
+            Fact::Count(x) => (x.span, x.bytes),
+            Fact::Date(x) => (x.span, x.bytes),
+            Fact::Locality(x) => (x.span, x.bytes),
+            Fact::Model(x) => (x.span, x.bytes),
+            Fact::LegalDocument(x) => (x.span, x.bytes),
+            Fact::Abbreviation(x) => (x.span, x.bytes),
+        })
+    }
+}
+
+/// The kinds of fact of a record, each named as its field of [`Article`]
+/// (`counts`, `legal_documents`, ...). Scoring, summaries and tables
+/// iterate [`FactType::ALL`] rather than repeating the names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactType {
+    /// [`Article::counts`].
+    Counts,
+    /// [`Article::dates`].
+    Dates,
+    /// [`Article::localities`].
+    Localities,
+    /// [`Article::models`].
+    Models,
+    /// [`Article::legal_documents`].
+    LegalDocuments,
+    /// [`Article::abbreviations`].
+    Abbreviations,
+    /// [`Article::published`].
+    Published,
+    /// [`Article::authors`].
+    Authors,
+    /// [`Article::title`].
+    Title,
+}
+
+impl FactType {
+    /// Every fact type, in the order of the scoring table.
+    pub const ALL: &'static [FactType] = &[
+        FactType::Counts,
+        FactType::Dates,
+        FactType::Localities,
+        FactType::Models,
+        FactType::LegalDocuments,
+        FactType::Abbreviations,
+        FactType::Published,
+        FactType::Authors,
+        FactType::Title,
+    ];
+
+    /// The field name (`legal_documents`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FactType::Counts => "counts",
+            FactType::Dates => "dates",
+            FactType::Localities => "localities",
+            FactType::Models => "models",
+            FactType::LegalDocuments => "legal_documents",
+            FactType::Abbreviations => "abbreviations",
+            FactType::Published => "published",
+            FactType::Authors => "authors",
+            FactType::Title => "title",
+        }
+    }
+
+    /// How many facts of this type an article holds.
+    pub fn count_in(self, article: &Article) -> usize {
+        match self {
+            FactType::Counts => article.counts.len(),
+            FactType::Dates => article.dates.len(),
+            FactType::Localities => article.localities.len(),
+            FactType::Models => article.models.len(),
+            FactType::LegalDocuments => article.legal_documents.len(),
+            FactType::Abbreviations => article.abbreviations.len(),
+            FactType::Published => usize::from(article.published.is_some()),
+            FactType::Authors => article.authors.len(),
+            FactType::Title => usize::from(article.title.is_some()),
+        }
+    }
+}
+
+impl std::fmt::Display for FactType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A fact type name that is none of [`FactType::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown fact type `{0}` (one of: counts, dates, localities, models, legal_documents, abbreviations, published, authors, title)"
+)]
+pub struct UnknownFactType(pub String);
+
+impl std::str::FromStr for FactType {
+    type Err = UnknownFactType;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        FactType::ALL
+            .iter()
+            .copied()
+            .find(|t| t.name() == s)
+            .ok_or_else(|| UnknownFactType(s.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,6 +582,16 @@ mod tests {
             json,
             r#"{"schema":"anninh/1","title":null,"published":null,"authors":[],"counts":[],"dates":[],"localities":[],"models":[],"legal_documents":[],"abbreviations":[]}"#
         );
+    }
+
+    #[test]
+    fn fact_types_are_named_as_their_fields() {
+        let json = serde_json::to_value(Article::empty()).unwrap();
+        for t in FactType::ALL {
+            assert!(json.get(t.name()).is_some(), "{t}");
+            assert_eq!(t.name().parse::<FactType>(), Ok(*t));
+        }
+        assert!("count".parse::<FactType>().is_err());
     }
 
     #[test]

@@ -1,22 +1,25 @@
 //! Reading a corpus and extracting it in parallel, in input order, with
 //! memory that does not grow with the corpus.
 //!
-//! Inputs are taken in chunks; each chunk is read and extracted on all
-//! cores (rayon), then its records are written in order before the next
-//! chunk starts. Only one chunk of texts and records is held at a time.
+//! One thread lists the inputs (or reads JSON Lines), worker threads read
+//! each input, extract it and turn the record into its output bytes, and
+//! the calling thread writes the results in input order as they arrive.
+//! No stage waits for a whole batch: the lister may run only a bounded
+//! number of inputs ahead of the writer, so the texts and records held at
+//! once stay few, whatever the corpus.
 
 use super::{CorpusArgs, InputKind, ReadArgs};
 use anninh::input::{ReadOptions, decode};
 use anninh::{Article, Error, Extractor};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-/// Inputs extracted together; enough to keep both cores busy, small enough
-/// that memory stays flat.
-const CHUNK: usize = 64;
+/// Inputs in flight per worker (listed, being extracted, or waiting to be
+/// written): enough that no worker waits for the writer, few enough that
+/// memory stays flat.
+const IN_FLIGHT_PER_WORKER: usize = 16;
 
 /// One article to read.
 pub enum Input {
@@ -148,7 +151,7 @@ fn walk(
 
 /// JSON Lines records, read lazily: one input or one error per line.
 struct Records<'a> {
-    sources: Vec<(String, Box<dyn BufRead + 'a>)>,
+    sources: Vec<(String, Box<dyn BufRead + Send + 'a>)>,
     line_no: usize,
     id_field: &'a str,
     text_field: &'a str,
@@ -226,21 +229,26 @@ fn progress(corpus: &CorpusArgs, len: Option<usize>) -> ProgressBar {
     bar
 }
 
-/// Extracts every input named by `paths`, calling `emit` with each record
-/// in input order. Failures are reported on stderr as `NAME: what went
-/// wrong` and counted; the others are still processed. `emit` returning
-/// `false` (output closed) stops the run.
-pub fn process(
+/// Extracts every input named by `paths` on `threads` workers: `render`
+/// turns each record into what is written (on the workers), and `emit`
+/// receives those in input order (on the calling thread). Failures are
+/// reported on stderr as `NAME: what went wrong` and counted; the others
+/// are still processed. `emit` returning `false` (output closed) stops the
+/// run.
+#[allow(clippy::too_many_arguments)]
+pub fn process<T: Send>(
     paths: &[PathBuf],
     corpus: &CorpusArgs,
     read: &ReadArgs,
     extractor: &Extractor,
-    mut emit: impl FnMut(&Article) -> bool,
+    threads: usize,
+    render: impl Fn(Article) -> T + Sync,
+    mut emit: impl FnMut(T) -> bool,
 ) -> Result<Summary, Error> {
     let options = read.options();
     let mut errors = Vec::new();
-    let (mut jobs, len): (
-        Box<dyn Iterator<Item = Result<Input, Error>>>,
+    let (jobs, len): (
+        Box<dyn Iterator<Item = Result<Input, Error>> + Send + '_>,
         Option<usize>,
     ) = match corpus.input {
         InputKind::Text => {
@@ -249,7 +257,7 @@ pub fn process(
             (Box::new(inputs.into_iter().map(Ok)), Some(n))
         }
         InputKind::Jsonl => {
-            let mut sources: Vec<(String, Box<dyn BufRead>)> = Vec::new();
+            let mut sources: Vec<(String, Box<dyn BufRead + Send>)> = Vec::new();
             if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
                 sources.push((
                     "-".to_string(),
@@ -282,52 +290,96 @@ pub fn process(
         articles: 0,
         failed: 0,
     };
-    let mut bytes = 0u64;
-    let report = |bar: &ProgressBar, e: &Error| bar.suspend(|| eprintln!("{e}"));
+    let report = |bar: &ProgressBar, e: &Error| bar.suspend(|| eprintln!("{}", super::describe(e)));
     for e in &errors {
         report(&bar, e);
     }
     summary.failed += errors.len();
-    loop {
-        let chunk: Vec<Result<Input, Error>> = jobs.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
+
+    let threads = threads.max(1);
+    let in_flight = threads * IN_FLIGHT_PER_WORKER;
+    let work = |job: Result<Input, Error>| -> Result<(T, usize), Error> {
+        let input = job?;
+        let text = input.read(&options, corpus.max_bytes)?;
+        let mut article = extractor.extract(&text);
+        if !matches!(input, Input::Stdin) {
+            article.source = Some(input.name());
         }
-        let results: Vec<Result<(Article, usize), Error>> = chunk
-            .into_par_iter()
-            .map(|job| {
-                let input = job?;
-                let text = input.read(&options, corpus.max_bytes)?;
-                let mut article = extractor.extract(&text);
-                if !matches!(input, Input::Stdin) {
-                    article.source = Some(input.name());
+        Ok((render(article), text.len()))
+    };
+    let mut bytes = 0u64;
+    let stopped = std::sync::atomic::AtomicBool::new(false);
+    // Jobs go out numbered; a credit comes back for every result written,
+    // so the lister stays at most `in_flight` ahead.
+    let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<(usize, Result<Input, Error>)>(threads);
+    let job_rx = std::sync::Mutex::new(job_rx);
+    std::thread::scope(|scope| {
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<(T, usize), Error>)>();
+        let (credit_tx, credit_rx) = std::sync::mpsc::sync_channel::<()>(in_flight);
+        for _ in 0..in_flight {
+            let _ = credit_tx.send(());
+        }
+        let stopped = &stopped;
+        scope.spawn(move || {
+            for (i, job) in jobs.enumerate() {
+                if credit_rx.recv().is_err() || stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
                 }
-                Ok((article, text.len()))
-            })
-            .collect();
-        for r in results {
-            bar.inc(1);
-            match r {
-                Ok((article, n)) => {
-                    bytes += n as u64;
-                    summary.articles += 1;
-                    if !emit(&article) {
-                        bar.finish_and_clear();
-                        return Ok(summary);
-                    }
-                }
-                Err(e) => {
-                    summary.failed += 1;
-                    report(&bar, &e);
+                if job_tx.send((i, job)).is_err() {
+                    break;
                 }
             }
-            bar.set_message(format!(
-                "{} MB, {} errors",
-                bytes / 1_000_000,
-                summary.failed
-            ));
+        });
+        let job_rx = &job_rx;
+        let work = &work;
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            scope.spawn(move || {
+                loop {
+                    let next = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((i, job)) = next else { break };
+                    if done_tx.send((i, work(job))).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-    }
+        drop(done_tx);
+        // Results arrive in any order; they are written in input order.
+        let mut waiting: BTreeMap<usize, Result<(T, usize), Error>> = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in done_rx {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                bar.inc(1);
+                match result {
+                    Ok((out, n)) => {
+                        bytes += n as u64;
+                        summary.articles += 1;
+                        if !emit(out) {
+                            stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+                            drop(credit_tx);
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        summary.failed += 1;
+                        report(&bar, &e);
+                    }
+                }
+                let _ = credit_tx.try_send(());
+                bar.set_message(format!(
+                    "{} MB, {} errors",
+                    bytes / 1_000_000,
+                    summary.failed
+                ));
+            }
+        }
+    });
     bar.finish_and_clear();
     if summary.failed > 0 {
         eprintln!(

@@ -2,7 +2,6 @@
 
 use anninh::Article;
 use anninh::record::{DateValue, Range2};
-use std::io::Write;
 
 /// The columns, in order.
 const COLUMNS: [&str; 22] = [
@@ -82,28 +81,19 @@ fn json_value<T: serde::Serialize>(v: &T) -> String {
     }
 }
 
-/// Writes the header once, then rows.
-pub struct Writer {
-    header_written: bool,
+/// The header line.
+pub fn header() -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let _ = w.write_record(COLUMNS);
+    w.into_inner().unwrap_or_default()
 }
 
-impl Writer {
-    /// A writer that has written nothing yet.
-    pub fn new() -> Self {
-        Writer {
-            header_written: false,
-        }
-    }
-
-    /// Writes the rows of one article.
-    pub fn write(&mut self, out: &mut impl Write, a: &Article) -> std::io::Result<()> {
-        let mut w = csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(out);
-        if !self.header_written {
-            w.write_record(COLUMNS)?;
-            self.header_written = true;
-        }
+/// The rows of one article, without the header.
+pub fn rows(a: &Article) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::with_capacity(4096));
+    {
         let src = a.source.as_deref().unwrap_or("");
         let mut rows: Vec<Row> = Vec::new();
         if let Some(t) = &a.title {
@@ -166,9 +156,8 @@ impl Writer {
             rows.push(r);
         }
         for r in &rows {
-            w.write_record(r.record())?;
+            let _ = w.write_record(r.record());
         }
-        w.flush()?;
-        Ok(())
     }
+    w.into_inner().unwrap_or_default()
 }

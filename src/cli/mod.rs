@@ -114,9 +114,21 @@ pub struct CorpusArgs {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
     /// More abbreviations (TSV as data/abbreviations.tsv); they override.
     #[arg(long, value_name = "FILE")]
     abbreviations: Option<PathBuf>,
+}
+
+impl CorpusArgs {
+    /// The number of worker threads.
+    pub(crate) fn threads(&self) -> usize {
+        self.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -268,20 +280,30 @@ fn extract(
     let format = format.unwrap_or(if single { Format::Json } else { Format::Jsonl });
     let extractor = extractor(corpus.abbreviations.as_deref(), read)?;
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut csv = (format == Format::Csv).then(csv_out::Writer::new);
-    let summary = corpus::process(paths, corpus, read, &extractor, |article| {
-        let ok = match (&mut csv, format, pretty) {
-            (Some(w), _, _) => w.write(&mut out, article),
-            (None, Format::Json, true) => serde_json::to_writer_pretty(&mut out, article)
-                .map_err(std::io::Error::other)
-                .and_then(|_| writeln!(out)),
-            _ => serde_json::to_writer(&mut out, article)
-                .map_err(std::io::Error::other)
-                .and_then(|_| writeln!(out)),
-        };
-        ok.is_ok()
-    })?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    if format == Format::Csv && out.write_all(&csv_out::header()).is_err() {
+        return Ok(false);
+    }
+    // Records are serialised on the workers; this thread only writes.
+    let render = |article: anninh::Article| -> Vec<u8> {
+        let mut bytes = match (format, pretty) {
+            (Format::Csv, _) => return csv_out::rows(&article),
+            (Format::Json, true) => serde_json::to_vec_pretty(&article),
+            _ => serde_json::to_vec(&article),
+        }
+        .unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    };
+    let summary = corpus::process(
+        paths,
+        corpus,
+        read,
+        &extractor,
+        corpus.threads(),
+        render,
+        |bytes| out.write_all(&bytes).is_ok(),
+    )?;
     let _ = out.flush();
     Ok(summary.failed == 0)
 }
@@ -353,4 +375,15 @@ fn eval(gold: &Path, texts: &Path, format: ReportFormat) -> Result<bool, Error> 
         eprintln!("{e}");
     }
     Ok(errors.is_empty())
+}
+
+/// An error as the command line tells it: the library's message, with the
+/// flag that helps where there is one.
+pub fn describe(e: &Error) -> String {
+    match e {
+        Error::InvalidUtf8 { .. } => {
+            format!("{e} (use --lossy to replace it, or --encoding)")
+        }
+        _ => e.to_string(),
+    }
 }

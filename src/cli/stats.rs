@@ -1,7 +1,7 @@
 //! `anninh stats`: what a researcher wants to see first about a corpus.
 
 use super::{CorpusArgs, ReadArgs, ReportFormat, corpus};
-use anninh::{Article, Error};
+use anninh::{Article, Error, FactType};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::BufRead;
@@ -47,16 +47,8 @@ struct Largest {
 impl Stats {
     fn add(&mut self, a: &Article) {
         self.articles += 1;
-        for (k, n) in [
-            ("counts", a.counts.len()),
-            ("dates", a.dates.len()),
-            ("localities", a.localities.len()),
-            ("models", a.models.len()),
-            ("legal_documents", a.legal_documents.len()),
-            ("abbreviations", a.abbreviations.len()),
-            ("authors", a.authors.len()),
-        ] {
-            *self.facts.entry(k).or_default() += n;
+        for &t in FactType::ALL {
+            *self.facts.entry(t.name()).or_default() += t.count_in(a);
         }
         let provinces: BTreeSet<String> = a
             .localities
@@ -218,10 +210,18 @@ pub fn run(
     }
     if !texts.is_empty() || records.is_empty() {
         let extractor = super::extractor(corpus.abbreviations.as_deref(), read)?;
-        let summary = corpus::process(&texts, corpus, read, &extractor, |a| {
-            stats.add(a);
-            true
-        })?;
+        let summary = corpus::process(
+            &texts,
+            corpus,
+            read,
+            &extractor,
+            corpus.threads(),
+            |a| a,
+            |a| {
+                stats.add(&a);
+                true
+            },
+        )?;
         failed += summary.failed;
     }
     match format {

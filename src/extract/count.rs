@@ -10,9 +10,12 @@
 //! or `từ 10 đến 15 vụ` is two exact counts, the scale and unit written once
 //! covering both ends.
 
+use super::Context;
 use super::number::{parse_digits, parse_words, scale};
+use crate::doc::Doc;
 use crate::normalize::is_letter;
-use crate::record::Approx;
+use crate::record::{Approx, Count, Quantity};
+use regex::Regex;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -21,7 +24,7 @@ use std::sync::LazyLock;
 
 /// A count found in a text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CountFound {
+pub(crate) struct CountFound {
     /// Byte range: qualifier, number, unit.
     pub range: Range<usize>,
     /// The value.
@@ -84,7 +87,7 @@ fn tokens(text: &str) -> Vec<Token> {
         let c = if b < 0x80 {
             b as char
         } else {
-            crate::normalize::decode_char(bytes, i)
+            crate::chars::decode_char(bytes, i)
         };
         if c.is_whitespace() {
             spaced = true;
@@ -117,7 +120,7 @@ fn tokens(text: &str) -> Vec<Token> {
                     i += 1;
                     continue;
                 }
-                let ch = crate::normalize::decode_char(bytes, i);
+                let ch = crate::chars::decode_char(bytes, i);
                 if is_letter(ch)
                     || ch.is_alphanumeric()
                     || unicode_normalization::char::is_combining_mark(ch)
@@ -378,7 +381,7 @@ fn number_word(raw: &str) -> Option<&'static str> {
 
 /// Every count in `text`, skipping numbers inside `excluded` ranges
 /// (dates, document numbers, quoted names).
-pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
+pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
     let toks = tokens(text);
     let lower = toks.iter().map(|_| OnceCell::new()).collect();
     let s = Scanner { text, toks, lower };
@@ -604,6 +607,40 @@ pub fn find(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
     out
 }
 
+/// The body's counts. Numbers in dates and in short quotations (names and
+/// slogans, `“3 giảm, 3 giữ”`) are none.
+pub(crate) fn find(doc: &Doc, ctx: &Context) -> Vec<Count> {
+    let body = doc.body();
+    let mut excluded: Vec<Range<usize>> = ctx
+        .dates(doc)
+        .filter_map(|d| body.local_range(&d.range))
+        .collect();
+    excluded.extend(short_quotes(body.text()));
+    scan(body.text(), &excluded)
+        .into_iter()
+        .map(|c| {
+            let at = doc.locate_in(&body, c.range);
+            Count {
+                text: at.text,
+                value: Quantity(c.value),
+                approx: c.approx,
+                unit: c.unit,
+                subject: c.subject,
+                span: at.span,
+                bytes: at.bytes,
+            }
+        })
+        .collect()
+}
+
+/// Quoted stretches short enough to be names or slogans.
+fn short_quotes(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    static QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"“[^”\n]{1,80}”|"[^"\n]{1,80}"|«[^»\n]{1,80}»"#).expect("valid regex")
+    });
+    QUOTE.find_iter(text).map(|m| m.range())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -630,7 +667,7 @@ mod tests {
     }
 
     fn counts(text: &str) -> Vec<(String, f64, Approx, String)> {
-        find(text, &[])
+        scan(text, &[])
             .into_iter()
             .map(|c| {
                 (

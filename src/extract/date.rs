@@ -9,14 +9,16 @@
 //! parts, so that a later version can resolve them against the publication
 //! date.
 
-use crate::record::{DateKind, DateValue};
+use super::Context;
+use crate::doc::Doc;
+use crate::record::{DateKind, DateMention, DateValue};
 use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// One point in time, as precise as the text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DatePoint {
+pub(crate) struct DatePoint {
     /// Year, when stated.
     pub year: Option<i32>,
     /// Month 1–12, when stated.
@@ -115,7 +117,7 @@ impl DatePoint {
 
 /// A calendar expression found in a text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DateFound {
+pub(crate) struct DateFound {
     /// Byte range in the text searched.
     pub range: Range<usize>,
     /// Its kind.
@@ -257,7 +259,7 @@ fn glued(text: &str, range: &Range<usize>) -> bool {
 ///
 /// Every expression holds digits, so the patterns run only on windows
 /// around the digits, not over the whole text.
-pub fn find(text: &str) -> Vec<DateFound> {
+pub(crate) fn scan(text: &str) -> Vec<DateFound> {
     const MARGIN: usize = 64;
     let bytes = text.as_bytes();
     let mut windows: Vec<Range<usize>> = Vec::new();
@@ -496,7 +498,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         if c.get(3).is_some() {
             // `(2018)` only right after a law's name.
             let before = &text[..r.start];
-            let before = &before[super::back(before, before.len(), 200)..];
+            let before = &before[crate::chars::back(before, before.len(), 200)..];
             let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
             if line.rfind("Luật").is_none_or(|i| line.len() - i >= 120) {
                 continue;
@@ -524,12 +526,28 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
     kept
 }
 
+/// The dates that are facts: the body's, and the publication date.
+pub(crate) fn find(doc: &Doc, ctx: &Context) -> Vec<DateMention> {
+    ctx.dates(doc)
+        .map(|d| {
+            let at = doc.locate(d.range.clone());
+            DateMention {
+                text: at.text,
+                kind: d.kind,
+                value: d.value.clone(),
+                span: at.span,
+                bytes: at.bytes,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn dates(text: &str) -> Vec<(String, String)> {
-        find(text)
+        scan(text)
             .into_iter()
             .map(|d| {
                 let v = match d.value {

@@ -10,14 +10,16 @@
 //! (`data/issuers.tsv`); `title` is the quoted subject, or what follows
 //! `về` (`về việc ...` kept whole) or `quy định`.
 
-use crate::record::DateValue;
+use super::Context;
+use crate::doc::Doc;
+use crate::record::{DateValue, LegalDocument};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A document found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentFound {
+pub(crate) struct DocumentFound {
     /// Kind word, number (or law name) and the law's year in parentheses.
     pub range: Range<usize>,
     /// `nghị định`, `chỉ thị`, ... (lower case).
@@ -34,7 +36,7 @@ pub struct DocumentFound {
 
 /// A date already found in the same text (range and value).
 #[derive(Debug, Clone)]
-pub struct KnownDate {
+pub(crate) struct KnownDate {
     /// Where it is.
     pub range: Range<usize>,
     /// Its value.
@@ -127,7 +129,7 @@ fn issuer_at_end(s: &str) -> Option<&'static str> {
 
 /// Where the clause of `at` starts (after a sentence end, `;` or a line end).
 fn clause_start(text: &str, at: usize) -> usize {
-    let from = super::back(text, at, 400);
+    let from = crate::chars::back(text, at, 400);
     text[from..at]
         .rfind(['.', ';', '\n', '!', '?'])
         .map_or(from, |i| from + i + 1)
@@ -162,7 +164,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// The subject after a document: quoted, `về ...` or `quy định ...`.
 fn title_after(text: &str, from: usize) -> Option<String> {
     // Titles are short: look no further than this.
-    let rest = &text[from..super::ahead(text, from, 600)];
+    let rest = &text[from..crate::chars::ahead(text, from, 600)];
     let trimmed = rest.trim_start_matches([' ', ',']);
     // `về “...”`, `“...”`
     let (lead, body) = if let Some(r) = trimmed.strip_prefix("về ") {
@@ -215,13 +217,13 @@ fn date_value(d: &DateValue) -> String {
 
 /// Every document in `text`, in order. `dates` are the calendar expressions
 /// already found in the same text.
-pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
+pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
     let mut out = Vec::new();
     for c in NUMBERED.captures_iter(text) {
         let (Some(whole), Some(kind), Some(num)) = (c.get(0), c.get(1), c.get(3)) else {
             continue;
         };
-        if !super::word_start(text, whole.start()) {
+        if !crate::chars::word_start(text, whole.start()) {
             continue;
         }
         let number_raw = num.as_str().trim_end_matches(['.', '-', '/']);
@@ -306,7 +308,7 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        if !super::word_start(text, whole.start()) {
+        if !crate::chars::word_start(text, whole.start()) {
             continue;
         }
         // `Bộ luật` is a code, not counted here; `Luật sư` is a lawyer.
@@ -341,7 +343,8 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
                     .strip_prefix(" năm ")
                     .and_then(|r| r.get(..4))
                     .filter(|y| {
-                        y.bytes().all(|b| b.is_ascii_digit()) && super::word_end(text, after_year)
+                        y.bytes().all(|b| b.is_ascii_digit())
+                            && crate::chars::word_end(text, after_year)
                     });
                 match year {
                     Some(y) => (after_year, Some(y.to_string())),
@@ -362,20 +365,51 @@ pub fn find(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
     out
 }
 
+/// The body's legal documents; their dates of issue come from the dates
+/// already found.
+pub(crate) fn find(doc: &Doc, ctx: &Context) -> Vec<LegalDocument> {
+    let body = doc.body();
+    let known: Vec<KnownDate> = ctx
+        .dates(doc)
+        .filter_map(|d| {
+            Some(KnownDate {
+                range: body.local_range(&d.range)?,
+                value: d.value.clone(),
+            })
+        })
+        .collect();
+    scan(body.text(), &known)
+        .into_iter()
+        .map(|d| {
+            let at = doc.locate_in(&body, d.range);
+            LegalDocument {
+                text: at.text,
+                kind: d.kind,
+                number: d.number,
+                issued: d.issued,
+                issuer: d.issuer,
+                title: d.title,
+                span: at.span,
+                bytes: at.bytes,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::date;
 
     fn docs(text: &str) -> Vec<DocumentFound> {
-        let dates: Vec<KnownDate> = date::find(text)
+        let dates: Vec<KnownDate> = date::scan(text)
             .into_iter()
             .map(|d| KnownDate {
                 range: d.range,
                 value: d.value,
             })
             .collect();
-        find(text, &dates)
+        scan(text, &dates)
     }
 
     #[test]

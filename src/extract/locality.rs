@@ -13,16 +13,18 @@
 //! the article names. When the choice stays open, `province` and `code`
 //! are `null`: never a guess presented as fact.
 
+use super::Context;
+use crate::doc::Doc;
 use crate::gazetteer::{Era, Gazetteer, Unit, is_provincial};
 use crate::normalize::fold_key;
-use crate::record::Level;
+use crate::record::{Level, Locality};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A locality found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalityFound {
+pub(crate) struct LocalityFound {
     /// Unit word and name, or the name alone (bare names, list items).
     pub range: Range<usize>,
     /// The unit word (lower case when written in full; abbreviations as written).
@@ -247,12 +249,12 @@ fn official(gaz: &Gazetteer, name: &str) -> String {
 
 /// Every locality in `text`, resolved; `era` is the structure in force when
 /// the article was written, when known.
-pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound> {
+pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound> {
     let mut cands: Vec<Candidate> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     for m in UNIT.find_iter(text) {
         let unit_text = &text[m.range()];
-        if !super::word_start(text, m.start()) {
+        if !crate::chars::word_start(text, m.start()) {
             continue;
         }
         // Mentions come in order: only the latest ones can cover this one.
@@ -282,8 +284,8 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
         if !text[name_at.min(text.len())..]
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         {
-            let window =
-                &text[name_at.min(text.len())..super::ahead(text, name_at.min(text.len()), 40)];
+            let window = &text
+                [name_at.min(text.len())..crate::chars::ahead(text, name_at.min(text.len()), 40)];
             // Most unit words followed by lower case are common words
             // (`xã hội`, `tổ chức`): look for an introducing word only
             // when the window has one.
@@ -399,7 +401,7 @@ pub fn find(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<LocalityFound>
                 break;
             };
             let at = pos + sep;
-            let head = &text[at..super::ahead(text, at, 24)];
+            let head = &text[at..crate::chars::ahead(text, at, 24)];
             if UNIT.find(head).is_some_and(|u| u.start() == 0) {
                 break;
             }
@@ -682,6 +684,27 @@ fn is_ancestor(gaz: &Gazetteer, p: &Unit, u: &Unit) -> bool {
     gaz.parent_of(u).is_some_and(|d| d.code == p.code)
 }
 
+/// The body's localities, resolved in the structure of the article's time.
+pub(crate) fn find(doc: &Doc, ctx: &Context) -> Vec<Locality> {
+    let body = doc.body();
+    scan(body.text(), ctx.gazetteer, ctx.era(doc))
+        .into_iter()
+        .map(|l| {
+            let at = doc.locate_in(&body, l.range);
+            Locality {
+                text: at.text,
+                unit: l.unit,
+                name: l.name,
+                level: l.level,
+                province: l.province,
+                code: l.code,
+                span: at.span,
+                bytes: at.bytes,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -689,7 +712,7 @@ mod tests {
     type Row = (String, Option<String>, String, Level, Option<String>);
 
     fn locs(text: &str, era: Option<Era>) -> Vec<Row> {
-        find(text, Gazetteer::embedded(), era)
+        scan(text, Gazetteer::embedded(), era)
             .into_iter()
             .map(|l| {
                 (

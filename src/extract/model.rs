@@ -10,14 +10,16 @@
 //! `phong trào`. An opening quote that is never closed on its line names
 //! nothing, so it cannot swallow the rest of the article.
 
-use crate::record::ModelKind;
+use super::Context;
+use crate::doc::Doc;
+use crate::record::{Model, ModelKind};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A named initiative found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModelFound {
+pub(crate) struct ModelFound {
     /// The name, without quotes or the spaces inside them.
     pub range: Range<usize>,
     /// Its kind.
@@ -143,13 +145,13 @@ fn is_event(name: &str) -> bool {
 }
 
 /// Every named initiative in `text`, in order.
-pub fn find(text: &str) -> Vec<ModelFound> {
+pub(crate) fn scan(text: &str) -> Vec<ModelFound> {
     let mut out: Vec<ModelFound> = Vec::new();
     let qs = quotes(text);
     let triggers: Vec<Range<usize>> = TRIGGER
         .find_iter(text)
         .map(|m| m.range())
-        .filter(|r| super::word_start(text, r.start) && super::word_end(text, r.end))
+        .filter(|r| crate::chars::word_start(text, r.start) && crate::chars::word_end(text, r.end))
         .collect();
     // The governing trigger of each list head, handed on along the list.
     let mut governing: Option<Range<usize>> = None;
@@ -158,7 +160,7 @@ pub fn find(text: &str) -> Vec<ModelFound> {
         let chained = prev_end.is_some_and(|e| e <= outer.start && list_gap(&text[e..outer.start]));
         if !chained {
             // The clause before the quote: back to a sentence end or line end.
-            let from = super::back(text, outer.start, 400);
+            let from = crate::chars::back(text, outer.start, 400);
             let clause_start = text[from..outer.start]
                 .rfind(['.', '!', '?', '\n'])
                 .map_or(from, |i| from + i + 1);
@@ -193,7 +195,8 @@ pub fn find(text: &str) -> Vec<ModelFound> {
     for c in MOVEMENT.captures_iter(text) {
         let Some(name) = c.get(1) else { continue };
         let whole = c.get(0).map_or(0..0, |m| m.range());
-        if !super::word_start(text, whole.start) || !super::word_end(text, name.end()) {
+        if !crate::chars::word_start(text, whole.start) || !crate::chars::word_end(text, name.end())
+        {
             continue;
         }
         if out
@@ -213,7 +216,7 @@ pub fn find(text: &str) -> Vec<ModelFound> {
 }
 
 /// The name as the schema writes it: first letter capitalised.
-pub fn display_name(text: &str) -> String {
+pub(crate) fn display_name(text: &str) -> String {
     let mut cs = text.chars();
     match cs.next() {
         Some(first) => first.to_uppercase().chain(cs).collect(),
@@ -221,12 +224,67 @@ pub fn display_name(text: &str) -> String {
     }
 }
 
+/// The body's named initiatives. The canonical name writes out the
+/// abbreviations found in it.
+pub(crate) fn find(doc: &Doc, ctx: &Context) -> Vec<Model> {
+    let body = doc.body();
+    let abbreviations = ctx.abbreviations(doc);
+    scan(body.text())
+        .into_iter()
+        .map(|m| {
+            let range = body.doc_range(m.range);
+            let at = doc.locate(range.clone());
+            let canonical = expanded(doc.text(), range, abbreviations, ctx);
+            Model {
+                // A name broken by a line end reads as one line.
+                name: display_name(&at.text.split_whitespace().collect::<Vec<_>>().join(" ")),
+                text: at.text,
+                kind: m.kind,
+                trigger: m.trigger,
+                canonical: Some(display_name(&canonical)),
+                span: at.span,
+                bytes: at.bytes,
+            }
+        })
+        .collect()
+}
+
+/// `text[range]` with the abbreviations inside it written out as the
+/// dictionary has them (an article's own definition may word them
+/// otherwise, and canonical names group mentions across articles).
+fn expanded(
+    text: &str,
+    range: Range<usize>,
+    abbreviations: &[crate::abbrev::Match],
+    ctx: &Context,
+) -> String {
+    let first = abbreviations.partition_point(|m| m.range.start < range.start);
+    let mut out = String::with_capacity(range.len() + 32);
+    let mut copied = range.start;
+    for m in &abbreviations[first..] {
+        if m.range.start >= range.end {
+            break;
+        }
+        if m.range.end > range.end || m.range.start < copied {
+            continue;
+        }
+        out.push_str(&text[copied..m.range.start]);
+        match ctx.dictionary.dictionary_expansion(text, m.range.clone()) {
+            Some(e) => out.push_str(&e),
+            None => out.push_str(&m.expansion),
+        }
+        copied = m.range.end;
+    }
+    out.push_str(&text[copied..range.end]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn models(text: &str) -> Vec<(String, ModelKind)> {
-        find(text)
+        scan(text)
             .into_iter()
             .map(|m| (text[m.range].to_string(), m.kind))
             .collect()
@@ -314,7 +372,7 @@ mod tests {
     #[test]
     fn names_broken_by_a_line_end() {
         let text = "ra mắt mô hình “Tiếng kẻng\nan ninh” tại thôn";
-        let got = find(text);
+        let got = scan(text);
         assert_eq!(got.len(), 1);
         assert_eq!(&text[got[0].range.clone()], "Tiếng kẻng\nan ninh");
     }

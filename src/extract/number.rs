@@ -5,16 +5,9 @@
 //! `1,2 tỷ`, `3 triệu 500 nghìn`). Words count too: `hai mươi mốt`, `một
 //! trăm linh năm`, `ba nghìn`, `nửa triệu`.
 
-/// Parses a number written in digits, Vietnamese style.
-///
-/// ```
-/// use anninh::extract::number::parse_digits;
-/// assert_eq!(parse_digits("16.300"), Some(16300.0));
-/// assert_eq!(parse_digits("1,5"), Some(1.5));
-/// assert_eq!(parse_digits("05"), Some(5.0));
-/// assert_eq!(parse_digits("0,74"), Some(0.74));
-/// ```
-pub fn parse_digits(s: &str) -> Option<f64> {
+/// Parses a number written in digits, Vietnamese style (`16.300` is
+/// 16300, `1,5` is 1.5, `05` is 5).
+pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -53,7 +46,7 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 }
 
 /// The multiplier of a scale word (`triệu` → 1 000 000).
-pub fn scale(word: &str) -> Option<f64> {
+pub(crate) fn scale(word: &str) -> Option<f64> {
     Some(match word.to_lowercase().as_str() {
         "chục" => 10.0,
         "trăm" => 100.0,
@@ -81,17 +74,9 @@ fn digit_word(w: &str) -> Option<f64> {
 }
 
 /// Parses a number written in words from the start of `words` (lower
-/// case). Returns the value and how many words it used.
-///
-/// ```
-/// use anninh::extract::number::parse_words;
-/// assert_eq!(parse_words(&["hai", "mươi", "mốt", "vụ"]), Some((21.0, 3)));
-/// assert_eq!(parse_words(&["một", "trăm", "linh", "năm"]), Some((105.0, 4)));
-/// assert_eq!(parse_words(&["ba", "nghìn"]), Some((3000.0, 2)));
-/// assert_eq!(parse_words(&["nửa", "triệu"]), Some((500000.0, 2)));
-/// assert_eq!(parse_words(&["mười", "lăm"]), Some((15.0, 2)));
-/// ```
-pub fn parse_words(words: &[&str]) -> Option<(f64, usize)> {
+/// case). Returns the value and how many words it used (`hai mươi mốt vụ`
+/// is 21 in three words).
+pub(crate) fn parse_words(words: &[&str]) -> Option<(f64, usize)> {
     let mut total = 0.0; // completed groups (× nghìn, triệu, tỷ)
     let mut group = 0.0; // below a thousand
     let mut last: Option<f64> = None; // the pending digit
@@ -138,6 +123,26 @@ pub fn parse_words(words: &[&str]) -> Option<(f64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_in_vietnamese_notation() {
+        assert_eq!(parse_digits("16.300"), Some(16300.0));
+        assert_eq!(parse_digits("1,5"), Some(1.5));
+        assert_eq!(parse_digits("05"), Some(5.0));
+        assert_eq!(parse_digits("0,74"), Some(0.74));
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        assert_eq!(parse_words(&["hai", "mươi", "mốt", "vụ"]), Some((21.0, 3)));
+        assert_eq!(
+            parse_words(&["một", "trăm", "linh", "năm"]),
+            Some((105.0, 4))
+        );
+        assert_eq!(parse_words(&["ba", "nghìn"]), Some((3000.0, 2)));
+        assert_eq!(parse_words(&["nửa", "triệu"]), Some((500000.0, 2)));
+        assert_eq!(parse_words(&["mười", "lăm"]), Some((15.0, 2)));
+    }
 
     #[test]
     fn digits() {

@@ -10,7 +10,7 @@ use std::ops::Range;
 /// One replacement made by a pass: `orig` bytes of its input became `norm`
 /// bytes of its output.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
+pub(crate) struct Edit {
     /// Byte range in the pass's input.
     pub orig: Range<usize>,
     /// Byte range in the pass's output.
@@ -19,7 +19,7 @@ pub struct Edit {
 
 /// The edits of one pass, sorted and non-overlapping.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pass {
+pub(crate) struct Pass {
     edits: Vec<Edit>,
 }
 
@@ -46,6 +46,7 @@ impl Pass {
     }
 
     /// The recorded edits.
+    #[cfg(test)]
     pub fn edits(&self) -> &[Edit] {
         &self.edits
     }
@@ -90,7 +91,7 @@ pub struct Alignment {
 
 impl Alignment {
     /// Adds the next pass (applied after all earlier ones).
-    pub fn push_pass(&mut self, pass: Pass) {
+    pub(crate) fn push_pass(&mut self, pass: Pass) {
         if !pass.is_empty() {
             self.passes.push(pass);
         }
@@ -99,11 +100,6 @@ impl Alignment {
     /// Whether the normalized text is byte-for-byte the original.
     pub fn is_identity(&self) -> bool {
         self.passes.is_empty()
-    }
-
-    /// The passes, first applied first.
-    pub fn passes(&self) -> &[Pass] {
-        &self.passes
     }
 
     /// Maps a byte range of the normalized text to the byte range of the

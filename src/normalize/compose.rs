@@ -8,7 +8,8 @@
 //! left for the word pass, which normalizes such words one by one.
 
 use super::alignment::Pass;
-use super::{class, class_at, decode_at};
+use super::{class, class_at};
+use crate::chars::decode_at;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class, compose};
 

@@ -11,49 +11,9 @@
 
 use super::alignment::Pass;
 use super::tone::{Tone, join};
+use crate::input::{Encoding, decode_cp1252};
 use std::collections::HashMap;
 use std::sync::LazyLock;
-
-/// The encoding a text was typed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Encoding {
-    /// Unicode; nothing to convert.
-    #[default]
-    Utf8,
-    /// TCVN3 (ABC) read as Windows-1252.
-    Tcvn3,
-    /// VNI-Windows read as Windows-1252.
-    Vni,
-}
-
-/// Windows-1252 characters of bytes 0x80–0x9F.
-const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-/// The byte that Windows-1252 shows as `c`.
-pub fn cp1252_byte(c: char) -> Option<u8> {
-    let cp = c as u32;
-    if cp < 0x80 || (0xA0..0x100).contains(&cp) {
-        return Some(cp as u8);
-    }
-    CP1252_HIGH
-        .iter()
-        .position(|&h| h == c)
-        .map(|i| 0x80 + i as u8)
-}
-
-/// Decodes bytes as Windows-1252 (how legacy-encoded files were read).
-pub fn decode_cp1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
-            _ => b as char,
-        })
-        .collect()
-}
 
 /// TCVN3 bytes 0xA1..=0xFE and the VN1 capitals, byte → letter.
 const TCVN3: &[(u8, char)] = &[

@@ -29,24 +29,17 @@ mod compose;
 mod legacy;
 mod tone;
 
-pub use alignment::{Alignment, Edit, Pass};
-pub use legacy::{Encoding, cp1252_byte, decode_cp1252, detect as detect_encoding};
+use crate::chars::decode_at;
+pub use crate::input::{Encoding, EncodingChoice};
+pub use alignment::Alignment;
+pub(crate) use alignment::Pass;
+pub use legacy::detect as detect_encoding;
 pub use tone::{Letter, Tone, ToneStyle, join, place_tone, split};
 use tone::{Splitter, WordLetters};
 
 use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-
-/// Which legacy encoding to undo.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum EncodingChoice {
-    /// Detect TCVN3 or VNI text; leave Unicode text alone.
-    #[default]
-    Auto,
-    /// Always convert from this encoding (`Utf8` converts nothing).
-    Fixed(Encoding),
-}
 
 /// How to normalize.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -252,32 +245,6 @@ enum Verdict {
     Tone,
     /// It has marks or characters that only the careful path handles.
     Careful,
-}
-
-/// Decodes the character at `i` of valid UTF-8 (`b = bytes[i]`, ASCII or
-/// a lead byte): its code point and length.
-#[inline]
-pub(crate) fn decode_at(bytes: &[u8], i: usize, b: u8) -> (u32, usize) {
-    let cont = |k: usize| (bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
-    if b < 0x80 {
-        (b as u32, 1)
-    } else if b < 0xE0 {
-        ((((b & 0x1F) as u32) << 6) | cont(1), 2)
-    } else if b < 0xF0 {
-        ((((b & 0x0F) as u32) << 12) | (cont(1) << 6) | cont(2), 3)
-    } else {
-        (
-            (((b & 0x07) as u32) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-            4,
-        )
-    }
-}
-
-/// The character at `i` of valid UTF-8, `i` on a character boundary.
-#[inline]
-pub(crate) fn decode_char(bytes: &[u8], i: usize) -> char {
-    let b = bytes.get(i).copied().unwrap_or(0);
-    char::from_u32(decode_at(bytes, i, b).0).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// The class and length of the character at `i` (on a boundary).
