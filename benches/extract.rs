@@ -57,6 +57,33 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
+    // Many short articles, as a corpus of news items is: what one article
+    // costs beyond its bytes shows here.
+    let short = common::short_articles(3000);
+    let short_bytes: usize = short.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("short_articles");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(short_bytes as u64));
+    g.bench_function("extract_3000", |b| {
+        b.iter(|| {
+            short
+                .iter()
+                .map(|a| extractor.extract(black_box(a)).counts.len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("extract_and_serialize_3000", |b| {
+        b.iter(|| {
+            short
+                .iter()
+                .map(|a| {
+                    serde_json::to_vec(&extractor.extract(black_box(a))).map_or(0, |v| v.len())
+                })
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
     // Linear in input size: one text of 1, 4 and 16 MB.
     let mut g = c.benchmark_group("scaling");
     g.sample_size(10);

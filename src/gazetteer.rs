@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::normalize::fold_key;
 use crate::record::Level;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -49,9 +50,36 @@ pub struct Unit {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     units: Vec<Unit>,
-    by_name: HashMap<String, Vec<usize>>,
-    by_code: HashMap<(Era, bool, CodeKey), usize>,
+    by_name: HashMap<String, Vec<usize>, FastHash>,
+    by_code: HashMap<(Era, bool, CodeKey), usize, FastHash>,
 }
+
+/// FNV-1a: the keys are short names and codes that no adversary chooses
+/// (the gazetteer is ours or the user's own), and SipHash made loading the
+/// gazetteer a large part of starting up.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastHash = BuildHasherDefault<Fnv>;
 
 static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
     Gazetteer::from_tsv(include_str!("../data/gazetteer.tsv"))
@@ -113,6 +141,10 @@ impl Gazetteer {
     /// Parses the TSV format of `data/gazetteer.tsv`. Errors name the line.
     pub fn from_tsv(text: &str) -> Result<Gazetteer, Error> {
         let mut g = Gazetteer::default();
+        let rows = text.bytes().filter(|&b| b == b'\n').count();
+        g.units.reserve(rows);
+        g.by_name.reserve(rows);
+        g.by_code.reserve(rows);
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;

@@ -297,6 +297,9 @@ pub fn process<T: Send>(
     summary.failed += errors.len();
 
     let threads = threads.max(1);
+    // The embedded tables are built here, once, on the main thread (its
+    // heap grows cheaply; a worker's arena would grow page by page).
+    let _ = extractor.extract("");
     let in_flight = threads * IN_FLIGHT_PER_WORKER;
     let work = |job: Result<Input, Error>| -> Result<(T, usize), Error> {
         let input = job?;

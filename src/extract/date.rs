@@ -129,29 +129,29 @@ pub(crate) struct DateFound {
 }
 
 const WEEKDAY: &str = r"(?:(?:[Tt]hứ\s*(?:[2-7]|[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật|CN)\s*,?\s*)?";
-const GMT: &str = r"(?:\s*[\[(]?\s*GMT\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*[\])]?)?";
+const GMT: &str = r"(?:\s*[\[(]?\s*GMT\s*([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?\s*[\])]?)?";
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{WEEKDAY}(\d{{1,2}})([/.-])(\d{{1,2}})[/.-](\d{{4}}|\d{{2}})\s*(?:\||,|-|lúc)?\s*(\d{{1,2}})[:h](\d{{2}})(?::(\d{{2}}))?{GMT}"
+        r"{WEEKDAY}([0-9]{{1,2}})([/.-])([0-9]{{1,2}})[/.-]([0-9]{{4}}|[0-9]{{2}})\s*(?:\||,|-|lúc)?\s*([0-9]{{1,2}})[:h]([0-9]{{2}})(?::([0-9]{{2}}))?{GMT}"
     ))
     .expect("valid regex")
 });
 
 static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d{{1,2}})(?::(\d{{2}})(?::(\d{{2}}))?|\s*giờ(?:\s*(\d{{1,2}})\s*phút)?|h(\d{{2}})?)\s*,?\s*(?:(?:ngày|[Nn]gày)\s+)?(\d{{1,2}})([/.-])(\d{{1,2}})[/.-](\d{{4}}){GMT}"
+        r"([0-9]{{1,2}})(?::([0-9]{{2}})(?::([0-9]{{2}}))?|\s*giờ(?:\s*([0-9]{{1,2}})\s*phút)?|h([0-9]{{2}})?)\s*,?\s*(?:(?:ngày|[Nn]gày)\s+)?([0-9]{{1,2}})([/.-])([0-9]{{1,2}})[/.-]([0-9]{{4}}){GMT}"
     ))
     .expect("valid regex")
 });
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
+    Regex::new(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?")
         .expect("valid regex")
 });
 
 /// A numeric date or day-month: `D/M/Y`, `D-M-Y`, `D.M.Y`, `D/M`.
-const DMY: &str = r"(\d{1,2})([/.-])(\d{1,2})(?:([/.-])(\d{4}))?";
+const DMY: &str = r"([0-9]{1,2})([/.-])([0-9]{1,2})(?:([/.-])([0-9]{4}))?";
 
 static RANGE_DATES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -161,13 +161,13 @@ static RANGE_DATES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RANGE_YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:[Tt]ừ\s+)?(?:[Nn]ăm\s+))?(\d{4})\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*(\d{4})")
+    Regex::new(r"(?:(?:[Tt]ừ\s+)?(?:[Nn]ăm\s+))?([0-9]{4})\s*(?:[-–—]|đến(?:\s+năm)?|tới(?:\s+năm)?)\s*([0-9]{4})")
         .expect("valid regex")
 });
 
 static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?(\d{1,2})\s+tháng\s+(\d{1,2}|[Gg]iêng|[Mm]ười\s+[Mm]ột|[Mm]ười\s+[Hh]ai|[Mm]ười|[Cc]hạp)(?:\s*(?:năm|,|/)\s*(\d{4}))?",
+        r"(?:(?:[Nn]gày|[Mm]ồng|[Mm]ùng)\s+)?([0-9]{1,2})\s+tháng\s+([0-9]{1,2}|[Gg]iêng|[Mm]ười\s+[Mm]ột|[Mm]ười\s+[Hh]ai|[Mm]ười|[Cc]hạp)(?:\s*(?:năm|,|/)\s*([0-9]{4}))?",
     )
     .expect("valid regex")
 });
@@ -181,14 +181,14 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[Tt]háng\s+(\d{1,2}|[Gg]iêng|[Mm]ười\s+[Mm]ột|[Mm]ười\s+[Hh]ai|[Mm]ười|[Cc]hạp)\s*(?:/|-|năm|,)\s*(\d{4})",
+        r"[Tt]háng\s+([0-9]{1,2}|[Gg]iêng|[Mm]ười\s+[Mm]ột|[Mm]ười\s+[Hh]ai|[Mm]ười|[Cc]hạp)\s*(?:/|-|năm|,)\s*([0-9]{4})",
     )
     .expect("valid regex")
 });
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[Nn]ăm|SN|[Ss]inh\s+năm)\s*(\d{4})|(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\s+(\d{4})|\((\d{4})\)",
+        r"(?:[Nn]ăm|SN|[Ss]inh\s+năm)\s*([0-9]{4})|(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\s+([0-9]{4})|\(([0-9]{4})\)",
     )
     .expect("valid regex")
 });

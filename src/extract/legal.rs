@@ -68,13 +68,13 @@ const KINDS: &str = "nghị quyết liên tịch|thông tư liên tịch|nghị 
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)({KINDS})\s+(số\s*)?(\d+(?:[/\-][\p{{L}}\p{{N}}]+(?:[\-.&][\p{{L}}\p{{N}}]+)*)*)"
+        r"(?i)({KINDS})\s+(số\s*)?([0-9]+(?:[/\-][\p{{L}}\p{{N}}]+(?:[\-.&][\p{{L}}\p{{N}}]+)*)*)"
     ))
     .expect("valid regex")
 });
 
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Luật\s+(\p{Lu}[\p{L}]*(?:(?:\s+|,\s+)[\p{L}]+){0,9})(\s*\((\d{4})\))?")
+    Regex::new(r"Luật\s+(\p{Lu}[\p{L}]*(?:(?:\s+|,\s+)[\p{L}]+){0,9})(\s*\(([0-9]{4})\))?")
         .expect("valid regex")
 });
 
