@@ -8,7 +8,9 @@
 
 use crate::gazetteer::{Gazetteer, is_provincial};
 use crate::normalize::fold;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Where the parts of an article are, as byte ranges of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +23,9 @@ pub(crate) struct Layout {
     pub header: Range<usize>,
     /// Byline names, as written.
     pub authors: Vec<Range<usize>>,
+    /// A date-and-time line at the foot that ended the body (`31/05/13
+    /// 17:28 GMT+7`): the page's publication stamp.
+    pub stamp: Option<Range<usize>>,
 }
 
 /// Lines (without their line end) with their byte ranges.
@@ -102,7 +107,12 @@ const FURNITURE: &[&str] = &[
 
 fn is_end_marker(line: &str, body_started: bool) -> bool {
     let f = fold(line.trim());
-    if END_MARKERS.iter().any(|m| f.starts_with(m)) {
+    // Furniture is a short line, or a label with its value (`Trụ sở: ...`);
+    // a paragraph may start with the same words (`Trụ sở UBND phường ...`).
+    let short = line.trim().chars().count() <= 40;
+    let labelled = f.get(..48).unwrap_or(&f).contains(':');
+    let legal = f.starts_with('©') || f.starts_with("copyright");
+    if (short || labelled || legal) && END_MARKERS.iter().any(|m| f.starts_with(m)) {
         return true;
     }
     // A site name in capitals in the footer (`CỔNG THÔNG TIN ĐIỆN TỬ ...`).
@@ -123,6 +133,32 @@ fn starts_upper(s: &str) -> bool {
     s.chars()
         .find(|c| !matches!(c, '“' | '"' | '«' | '‘' | '\''))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether a line is a breadcrumb trail (`Tin tức > Pháp luật > Hình sự`,
+/// `Trang chủ » Xã hội`): short items joined by `>`, `»` or `›`.
+fn is_breadcrumb(line: &str) -> bool {
+    let items: Vec<&str> = line.split(['>', '»', '›']).map(str::trim).collect();
+    items.len() >= 2
+        && items
+            .iter()
+            .all(|i| !i.is_empty() && i.split_whitespace().count() <= 6)
+}
+
+/// Whether a line is a date and a clock time and nothing else (`31/05/13
+/// 17:28 GMT+7`, `Thứ Ba, 04/02/2025 15:49`, `10:45 28/05/2013`): a
+/// publication stamp.
+fn is_stamp_line(line: &str) -> bool {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        let date = r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})";
+        let time = r"[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?";
+        let zone = r"(?:\s*\(?\s*GMT\s*[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?\s*\)?)?";
+        Regex::new(&format!(
+            r"^(?:[^0-9]{{0,16}}[,:]\s*)?(?:{date}\s*[|,-]?\s*(?:lúc\s*)?{time}|{time}\s*[|,-]?\s*(?:ngày\s*)?{date}){zone}\s*$"
+        ))
+        .expect("valid regex")
+    });
+    line.len() < 80 && STAMP.is_match(line.trim())
 }
 
 /// Whether a line is mostly a date or clock (`Thứ Ba, 04/02/2025 15:49`).
@@ -147,6 +183,7 @@ fn find_title(text: &str, lines: &[Range<usize>]) -> (Option<Range<usize>>, usiz
             return (None, k);
         }
         if FURNITURE.iter().any(|m| f.starts_with(m))
+            || is_breadcrumb(line)
             || is_date_line(line)
             || chars < 12
             || line.ends_with('|')
@@ -244,7 +281,7 @@ fn byline_names(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range
     let mut part_start = start;
     let body = &text[start..end];
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (at, len) of separators
-    for sep in [" - ", " – ", " — ", ", ", " và ", "; "] {
+    for sep in [" - ", " – ", " — ", "- ", " -", ", ", " và ", "; "] {
         let mut from = 0;
         while let Some(i) = body[from..].find(sep) {
             cuts.push((start + from + i, sep.len()));
@@ -300,6 +337,60 @@ fn byline_names(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range
     names
 }
 
+/// Words that start a sentence about a person, never a byline (lower case).
+const HONORIFICS: &[&str] = &[
+    "ông",
+    "bà",
+    "chị",
+    "cô",
+    "chú",
+    "bác",
+    "cụ",
+    "em",
+    "đồng",
+    "thượng",
+    "thiếu",
+    "các",
+    "những",
+    "theo",
+    "nguồn",
+];
+
+/// The names glued after the last sentence of a paragraph (see
+/// [`layout`]); empty when the paragraph ends with a sentence.
+fn glued_byline(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range<usize>> {
+    const TAIL: usize = 60;
+    let line = text[r.clone()].trim_end();
+    if line.ends_with(['.', '!', '?', ';', ':', ',', '…', '"', '”']) && !line.ends_with("./.") {
+        return Vec::new();
+    }
+    let from = crate::chars::back(line, line.len(), TAIL);
+    let ends = line[from..]
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…'))
+        .map(|(i, c)| from + i + c.len_utf8());
+    for cut in ends {
+        let tail = &line[cut..];
+        // The sentence's own end: the name starts with a capital right
+        // after it, or after one space.
+        let lead = tail.len() - tail.trim_start().len();
+        if lead > 1 || !tail.trim_start().starts_with(char::is_uppercase) {
+            continue;
+        }
+        // A last sentence left without its full stop (`... an ninh. Ông
+        // Nguyễn`) starts with a title or a rank, which no byline does.
+        let first = tail.split_whitespace().next().unwrap_or("").to_lowercase();
+        if HONORIFICS.contains(&first.as_str()) {
+            continue;
+        }
+        let names = byline_names(text, r.start + cut..r.start + line.len(), gazetteer);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
 /// Capitalises a name written in capitals (`HOÀNG PHƯƠNG` → `Hoàng Phương`).
 pub(crate) fn name_case(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
@@ -343,8 +434,17 @@ pub(crate) fn layout(text: &str, gazetteer: &Gazetteer) -> Layout {
     let mut body_end = text.len();
     let mut end_line = lines.len();
     let mut content = 0;
+    let mut stamp = None;
     for (k, r) in lines.iter().enumerate().skip(start_line + 1) {
         let line = &text[r.clone()];
+        // A stamp line after the text ends it: what follows is the
+        // section, the keywords and the source.
+        if content > 200 && is_stamp_line(line) {
+            body_end = r.start;
+            end_line = k;
+            stamp = Some(trimmed(text, r));
+            break;
+        }
         if is_end_marker(line, content > 200) {
             body_end = r.start;
             end_line = k;
@@ -381,21 +481,16 @@ pub(crate) fn layout(text: &str, gazetteer: &Gazetteer) -> Layout {
             authors = names;
             break;
         }
-        // A byline glued to the end of the last paragraph, with its source
-        // tag: `... trong tình hình mới. Kim Há (TTXVN)`.
+        // A byline glued to the end of the last paragraph: `... trong
+        // tình hình mới. Kim Há (TTXVN)`, `... trên địa bàn./.Ngọc Lan`,
+        // `... chỉ đạo.T.Hà- Minh Quân`. The names follow the last
+        // sentence's end; the earliest end whose tail reads as names wins
+        // (initials hold dots of their own).
         if checked == 0 {
-            let line = &text[r.clone()];
-            let trimmed = line.trim_end();
-            if trimmed.ends_with(')')
-                && let Some(dot) = trimmed.rfind(['.', '!', '?'])
-                && trimmed.len() - dot < 60
-            {
-                let names =
-                    byline_names(text, r.start + dot + 1..r.start + trimmed.len(), gazetteer);
-                if !names.is_empty() {
-                    authors = names;
-                    break;
-                }
+            let names = glued_byline(text, r.clone(), gazetteer);
+            if !names.is_empty() {
+                authors = names;
+                break;
             }
         }
         checked += 1;
@@ -408,6 +503,7 @@ pub(crate) fn layout(text: &str, gazetteer: &Gazetteer) -> Layout {
         title,
         header: body_start..header_end.max(body_start),
         authors,
+        stamp,
     }
 }
 
@@ -531,5 +627,79 @@ mod tests {
             "Tiêu đề bài viết về an ninh\n\nNội dung bài viết rất dài và đầy đủ.\nMinh Long\nTin liên quan:\nSư đoàn 308",
         );
         assert!(body.ends_with("Minh Long\n"), "{body:?}");
+    }
+
+    #[test]
+    fn a_breadcrumb_is_no_headline() {
+        let text = "Tin tức > Pháp luật > Hình sự\nCông an xã Ea Tu bắt nhóm trộm xe máy liên tỉnh\n04/04/2014 03:00\nChiều 3-4, Công an xã Ea Tu đã bắt giữ ba đối tượng.";
+        let (title, body, _) = parts(text);
+        assert_eq!(
+            title.as_deref(),
+            Some("Công an xã Ea Tu bắt nhóm trộm xe máy liên tỉnh")
+        );
+        assert!(body.starts_with("Công an xã"));
+        assert!(is_breadcrumb("Trang chủ » Xã hội » Pháp luật"));
+        assert!(!is_breadcrumb(
+            "Số vụ tăng > 10% so với cùng kỳ năm trước và còn tăng nữa"
+        ));
+    }
+
+    #[test]
+    fn a_stamp_at_the_foot_ends_the_body() {
+        let body = "Ngày 27/5, Công an tỉnh tổ chức hội nghị tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc, với sự tham gia của đại diện các sở, ban, ngành và lực lượng công an các huyện, thị xã trong tỉnh.Minh Anh";
+        let text = format!(
+            "Hội nghị tổng kết phong trào bảo vệ an ninh Tổ quốc\n{body}\n28/05/13 10:45 GMT+7\nXã hội\nAn ninh,Công tác,Hòa Bình\nCAND"
+        );
+        let l = layout(&text, Gazetteer::embedded());
+        let stamp = l.stamp.clone().map(|s| &text[s]);
+        assert_eq!(stamp, Some("28/05/13 10:45 GMT+7"));
+        assert!(!text[l.body.clone()].contains("Hòa Bình"));
+        let authors: Vec<&str> = l.authors.iter().map(|a| &text[a.clone()]).collect();
+        assert_eq!(authors, ["Minh Anh"]);
+        assert!(is_stamp_line("Thứ Ba, 04/02/2025 15:49"));
+        assert!(is_stamp_line("10:45 28/05/2013"));
+        assert!(!is_stamp_line("10:30"));
+        assert!(!is_stamp_line("Ngày 28/05/2013, tại Hà Nội"));
+    }
+
+    #[test]
+    fn bylines_glued_to_the_last_sentence() {
+        let gaz = Gazetteer::embedded();
+        let names = |line: &str| -> Vec<String> {
+            glued_byline(line, 0..line.len(), gaz)
+                .into_iter()
+                .map(|r| line[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            names("Lực lượng chức năng đang điều tra.Lập Phương"),
+            ["Lập Phương"]
+        );
+        assert_eq!(
+            names("giữ vững an ninh trên địa bàn./.Ngọc Lan (TTXVN)"),
+            ["Ngọc Lan"]
+        );
+        assert_eq!(
+            names("theo sự chỉ đạo.T.Hà- Minh Quân"),
+            ["T.Hà", "Minh Quân"]
+        );
+        assert_eq!(
+            names("Ông cho biết đã báo cáo lên Công an tỉnh Gia Lai"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("Vụ việc đang được điều tra. Công an huyện"),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("Vụ việc đang được điều tra."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_paragraph_that_starts_like_furniture_stays() {
+        let text = "Nghi phạm trộm súng tại trụ sở phường đội\nLợi dụng trụ sở phường đội không có người, nghi phạm đã cưa hai ổ khóa để lấy súng và đạn gây án.\nTrụ sở UBND phường đã mở cửa tiếp dân trở lại. Tuy nhiên, hội trường phường vẫn khóa.\nPhước Tuấn\nTrụ sở: 71 Nguyễn Chí Thanh, Hà Nội";
+        let (_, body, authors) = parts(text);
+        assert!(body.contains("Trụ sở UBND"));
+        assert!(!body.contains("71 Nguyễn Chí Thanh"));
+        assert_eq!(authors, ["Phước Tuấn"]);
     }
 }

@@ -94,6 +94,7 @@ impl<'a> Doc<'a> {
                 title: None,
                 header: 0..0,
                 authors: Vec::new(),
+                stamp: None,
             },
             offsets: OnceCell::new(),
         }

@@ -52,7 +52,7 @@ pub(crate) fn published(doc: &Doc, ctx: &Context) -> Option<Published> {
 
 /// Which date is the publication time: a date-time (or date) on the
 /// headline's line or the short lines after it, or on a line labelled as
-/// such near the top.
+/// such near the top; else the stamp line at the foot.
 pub(crate) fn published_range(doc: &Doc, dates: &[DateFound]) -> Option<Range<usize>> {
     let text = doc.text();
     let layout = doc.layout();
@@ -73,9 +73,18 @@ pub(crate) fn published_range(doc: &Doc, dates: &[DateFound]) -> Option<Range<us
         .iter()
         .any(|l| f.contains(l))
     };
-    dates
-        .iter()
-        .filter(|d| matches!(d.kind, DateKind::Datetime | DateKind::Date))
+    let dated = || {
+        dates
+            .iter()
+            .filter(|d| matches!(d.kind, DateKind::Datetime | DateKind::Date))
+    };
+    // A stamp line at the foot, when the head has no date line.
+    let stamp = layout.stamp.as_ref().and_then(|s| {
+        dated()
+            .find(|d| s.start <= d.range.start && d.range.end <= s.end)
+            .map(|d| d.range.clone())
+    });
+    let head = dated()
         .filter(|d| {
             let in_header = layout.header.start <= d.range.start
                 && d.range.end <= layout.header.end
@@ -87,5 +96,6 @@ pub(crate) fn published_range(doc: &Doc, dates: &[DateFound]) -> Option<Range<us
                     && (in_body || d.range.end <= layout.body.start)
         })
         .min_by_key(|d| (d.kind != DateKind::Datetime, d.range.start))
-        .map(|d| d.range.clone())
+        .map(|d| d.range.clone());
+    head.or(stamp)
 }

@@ -775,9 +775,11 @@ fn fold_decomposed(c: char, out: &mut String) {
     }
 }
 
-/// [`fold`] that also drops spaces, dots, commas, hyphens, slashes,
-/// underscores, quote marks and apostrophes: the key the accuracy scoring
-/// compares names with (`Đa Krông` and `Đakrông` fold alike).
+/// [`fold`] that also reads `&` as `và` and drops spaces, dots, commas,
+/// hyphens, slashes, underscores, quote marks, apostrophes and invisible
+/// characters: the key the accuracy scoring compares names with (`Đa
+/// Krông` and `Đakrông` fold alike, and so do `PCCC&CNCH` and `PCCC và
+/// CNCH`).
 pub fn fold_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -800,11 +802,20 @@ pub fn fold_key(text: &str) -> String {
                     | '—'
                     | '`'
                     | '´'
+                    // Invisible: zero-width space, joiners, soft hyphen, BOM.
+                    | '\u{200B}'
+                    | '\u{200C}'
+                    | '\u{200D}'
+                    | '\u{2060}'
+                    | '\u{00AD}'
+                    | '\u{FEFF}'
             )
         {
             continue;
         }
-        if c.is_ascii() {
+        if c == '&' {
+            out.push_str("va");
+        } else if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
             fold_char(c, &mut out);
@@ -879,5 +890,11 @@ mod tests {
         assert_eq!(fold("Thừa Thiên - Huế"), "thua thien - hue");
         assert_eq!(fold_key("Đắk N’Drung"), fold_key("Đắk N'Drung"));
         assert_eq!(fold_key("Đa Krông"), "dakrong");
+        assert_eq!(
+            fold_key("Phòng cháy & chữa cháy"),
+            fold_key("phòng cháy và chữa cháy")
+        );
+        assert_eq!(fold_key("Ea\u{200B}Tu\u{00AD}"), "eatu");
+        assert_eq!(fold_key("\u{FEFF}Hà\u{200D} Nội"), "hanoi");
     }
 }
