@@ -58,6 +58,20 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     Units { by_words, longest }
 });
 
+/// Whether `text` (what follows a number) starts with a unit of the
+/// lexicon (`người`, `vụ`, `khẩu súng`): the number counts something.
+pub(crate) fn unit_at(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take(UNITS.longest)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
+        .collect();
+    (1..=words.len()).rev().any(|n| {
+        let phrase = words[..n].join(" ").to_lowercase();
+        UNITS.by_words.contains_key(&phrase)
+    })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Number,

@@ -145,6 +145,23 @@ static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A clock time in words or digits: `12 giờ 30`, `8 giờ`, `12 giờ 30 phút`,
+/// `8h30`, `8:30`.
+const CLOCK: &str =
+    r"([0-9]{1,2})(?:\s*giờ(?:\s*([0-9]{1,2})(?:\s*phút)?)?|h([0-9]{2})?|:([0-9]{2}))";
+
+/// A span of clock times before a dated day: `từ 12 giờ 30 đến 13 giờ 30
+/// ngày 13-5-2012`, one range of datetimes.
+static CLOCK_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[Tt]ừ\s+{CLOCK}\s*(?:đến|tới|-|–)\s*{CLOCK}\s*,?\s*(?:ngày\s+)?([0-9]{{1,2}})([/.-])([0-9]{{1,2}})[/.-]([0-9]{{4}})"
+    ))
+    .expect("valid regex")
+});
+
+static BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[12][0-9]{3}").expect("valid regex"));
+
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?")
         .expect("valid regex")
@@ -192,6 +209,123 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// Whether the words around a bare `d/m` make it a date: `sáng nay 8-12`,
+/// `hôm 3-4`, `vào 20/5`, `từ 18/10 nếu ...`, `đến 17/8`, or an
+/// observance's day after its name (`Ngày toàn dân phòng, chống ma túy –
+/// 26/6`). A fraction after `từ`/`đến` (`từ 1/3 diện tích`) is none.
+fn dated_by_context(text: &str, word: &str, r: Range<usize>) -> bool {
+    let word = word.trim_end_matches(',');
+    let lower = word.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "nay" | "hôm" | "vào" | "trước" | "sau" | "qua"
+    ) {
+        return true;
+    }
+    if matches!(lower.as_str(), "từ" | "đến" | "tới") {
+        let next = text[r.end..].split_whitespace().next().unwrap_or("");
+        let next = next.trim_end_matches([',', '.', ';', ':']).to_lowercase();
+        const FRACTION_OF: &[&str] = &[
+            "số", "diện", "dân", "tổng", "lượng", "giá", "thời", "khối", "quỹ", "kinh", "ngân",
+        ];
+        return !FRACTION_OF.contains(&next.as_str());
+    }
+    if matches!(word, "–" | "—" | "-") {
+        let from = crate::chars::back(text, r.start, 120);
+        let line = &text[from..r.start];
+        let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+        return line.contains("Ngày ");
+    }
+    false
+}
+
+/// A bare year (`Luật Giao thông đường bộ 2008`, `Lê Anh Tiến (1989, trú
+/// ...)`, `văn minh đô thị 2014`): counts of a thousand and more are written
+/// with a dot (`2.014 vụ`), so four digits from 1900 to 2100 standing alone
+/// are a year, unless a word before makes them a number of something else
+/// (`số 2014`, `Điều 2012`, `QL 1945`) or a unit after makes them a count.
+fn bare_year(text: &str, r: Range<usize>) -> Option<i32> {
+    let y: i32 = text[r.clone()].parse().ok()?;
+    if !(1900..=2100).contains(&y) || glued_before(text, r.start) || glued_after(text, r.end) {
+        return None;
+    }
+    let before = text[crate::chars::back(text, r.start, 40)..r.start].trim_end();
+    if before.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ':' | '+')) {
+        return None;
+    }
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    const NAMING: &[&str] = &[
+        "số",
+        "điều",
+        "khoản",
+        "mục",
+        "điểm",
+        "đường",
+        "ql",
+        "quốc",
+        "lộ",
+        "tỉnh",
+        "phòng",
+        "nhà",
+        "xe",
+        "biển",
+        "mã",
+        "hiệu",
+        "kiểu",
+        "model",
+        "đoàn",
+        "đội",
+        "tiểu",
+        "khu",
+        "lô",
+        "ô",
+        "km",
+        "tổ",
+        "ấp",
+        "thôn",
+        "xóm",
+        "bản",
+        "hẻm",
+        "ngõ",
+        "ngách",
+        "kiệt",
+        "phố",
+        "lần",
+        "thứ",
+        "top",
+        "hotline",
+        "tuyến",
+        "chuyến",
+        "cổng",
+        "phường",
+        "quận",
+        "trạm",
+        "giá",
+        "là",
+        "gồm",
+        "có",
+        "được",
+        "với",
+        "hơn",
+        "trên",
+        "gần",
+        "khoảng",
+        "tới",
+        "đến",
+    ];
+    if NAMING.contains(&word.as_str()) {
+        return None;
+    }
+    if super::count::unit_at(&text[r.end..]) {
+        return None;
+    }
+    Some(y)
+}
 
 /// Words for the time of day, which stay outside a date's text.
 const TIME_OF_DAY: &[&str] = &[
@@ -246,7 +380,11 @@ fn glued_after(text: &str, end: usize) -> bool {
     let mut fwd = text[end..].chars();
     match fwd.next() {
         Some(c) if c.is_alphanumeric() || c == '/' => true,
-        Some('-' | '.') => fwd.next().is_some_and(|c| c.is_alphanumeric()),
+        Some('-') => fwd.next().is_some_and(|c| c.is_alphanumeric()),
+        // `2015.Trong đó`: crawled text drops the space after a full stop.
+        Some('.') => fwd
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase()),
         _ => false,
     }
 }
@@ -372,6 +510,27 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         p.offset = offset(&c, 10);
         add(r, p, None);
     }
+    for c in CLOCK_RANGE.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued(text, &r) {
+            continue;
+        }
+        let minutes =
+            |a: usize, b: usize, d: usize| num(&c, a).or(num(&c, b)).or(num(&c, d)).unwrap_or(0);
+        let day = |time: (u32, u32, Option<u32>)| {
+            let mut p = DatePoint::ymd(c[12].parse().ok(), num(&c, 11), num(&c, 9));
+            p.time = Some(time);
+            p
+        };
+        let start = day((num(&c, 1).unwrap_or(99), minutes(2, 3, 4), None));
+        let end = day((num(&c, 5).unwrap_or(99), minutes(6, 7, 8), None));
+        add(r, start, Some(end));
+    }
+    for m in BARE_YEAR.find_iter(text) {
+        if let Some(y) = bare_year(text, m.range()) {
+            add(m.range(), DatePoint::ymd(Some(y), None, None), None);
+        }
+    }
     for c in ISO.captures_iter(text) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) {
@@ -465,7 +624,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
             let timed = TIME_OF_DAY.contains(&word)
                 || word.ends_with(',')
                     && TIME_OF_DAY.iter().any(|t| word.trim_end_matches(',') == *t);
-            if !with_ngay && !timed {
+            if !with_ngay && !timed && !dated_by_context(text, word, r.clone()) {
                 continue;
             }
             if &c[2] == "." && !with_ngay {
@@ -687,5 +846,66 @@ mod tests {
         assert!(dates("năm nay, hôm qua, năm qua").is_empty());
         assert!(dates("3/5 xã đạt chuẩn").is_empty());
         assert!(dates("Điện thoại: 0262 3.871.630").is_empty());
+    }
+
+    #[test]
+    fn day_months_that_the_sentence_dates() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("TTO - Sáng nay 8-12, cơ quan điều tra", &[("8-12", "--12-08")]),
+            ("14 giờ 00 ngày hôm nay 3-4, tòa tuyên án", &[("3-4", "--04-03")]),
+            ("từ 18/10 nếu còn xây dựng trái phép", &[("18/10", "--10-18")]),
+            ("kéo dài đến 17/8.", &[("17/8", "--08-17")]),
+            ("Ngày toàn dân phòng, chống ma túy – 26/6”, Bộ đề nghị", &[("26/6", "--06-26")]),
+            // Fractions and bare pairs are no dates.
+            ("giảm từ 1/3 diện tích xuống", &[]),
+            ("tỷ số 2-1 nghiêng về đội khách", &[]),
+            ("chiếm 2/3 số vụ", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|(t, v)| d(t, v)).collect();
+            assert_eq!(dates(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn bare_years() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Luật Giao thông đường bộ 2008, điều 22", &[("2008", "2008")]),
+            ("bắt Lê Anh Tiến (1989, trú P. Hòa Khánh Nam)", &[("1989", "1989")]),
+            ("Chỉ thị về năm trật tự và văn minh đô thị 2014, Thiếu tướng", &[("2014", "2014")]),
+            ("giữ gìn trật tự xã hội đến năm 2015.Trong đó", &[("năm 2015", "2015")]),
+            ("đầu năm học 2013-2014.Đồng thời", &[("2013-2014", "2013/2014")]),
+            // Numbers of things and counts stay out.
+            ("nhà số 2014 đường Lê Lợi", &[]),
+            ("theo Điều 2012 của bộ luật", &[]),
+            ("có 1500 người tham gia", &[]),
+            ("mã 2019/QĐ", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|(t, v)| d(t, v)).collect();
+            assert_eq!(dates(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn clock_spans_before_a_day() {
+        assert_eq!(
+            dates("trong khoảng thời gian từ 12 giờ 30 đến 13 giờ 30 ngày 13-5-2012, Thành"),
+            [d(
+                "từ 12 giờ 30 đến 13 giờ 30 ngày 13-5-2012",
+                "2012-05-13T12:30/2012-05-13T13:30"
+            )]
+        );
+        assert_eq!(
+            dates("từ 8 giờ đến 12 giờ 30 phút ngày 13-5-2012"),
+            [d(
+                "từ 8 giờ đến 12 giờ 30 phút ngày 13-5-2012",
+                "2012-05-13T08:00/2012-05-13T12:30"
+            )]
+        );
+        assert_eq!(
+            dates("trước ngày 5/10/2013.Lập Phương"),
+            [d("ngày 5/10/2013", "2013-10-05")]
+        );
     }
 }
