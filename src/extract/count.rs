@@ -1,14 +1,19 @@
 //! Counts: cardinal numbers that quantify something, with their qualifier,
 //! unit and subject.
 //!
-//! A count needs a unit: a classifier or measure word from
-//! `data/units.tsv` right after the number (longest entry first, so
-//! `khẩu súng` before `khẩu`), `%`, or money. That single rule keeps names
-//! and codes out (`Sư đoàn 308`, `Bệnh viện Quân y 105`, `Ban Chỉ đạo
-//! 138`): a unit never follows them. Decisions where the spec is silent:
-//! a ratio `91/91 xã` is one count of its first number; a range `3-5 người`
-//! or `từ 10 đến 15 vụ` is two exact counts, the scale and unit written once
-//! covering both ends.
+//! In Vietnamese a count is a number followed by a noun phrase: a
+//! classifier and its noun (`7 khẩu súng`, `22 thanh kiếm`), a noun (`18
+//! bị hại`, `6 băng nhóm`), or a measure (`3,5kg`, `2.500 USD`, `95%`). So
+//! the vocabulary is open: whatever noun follows the number is the unit,
+//! named as `data/units.tsv` names it when listed there (longest entry
+//! first, so `khẩu súng` before `khẩu`). What is closed is the list of
+//! numbers that count nothing: names and codes (`Sư đoàn 308`, `PC45`,
+//! `Điều 249`), clock times (`21 giờ`, `7h45`), dates (found first and
+//! skipped), ordinals, house and road numbers, and number words used as
+//! words (`một` meaning "a", `vài`, `hàng loạt`, `năm nay`). Decisions
+//! where the spec is silent: a ratio `91/91 xã` is one count of its first
+//! number; a range `3-5 người` or `từ 10 đến 15 vụ` is two exact counts,
+//! the scale and unit written once covering both ends.
 
 use super::Context;
 use super::number::{parse_digits, parse_words, scale};
@@ -213,7 +218,6 @@ const NOT_AFTER: &[&str] = &[
     "phường",
     "quận",
     "bản",
-    "lúc",
     "giờ",
     "tuyến",
     "quốc lộ",
@@ -237,8 +241,58 @@ const NOT_AFTER: &[&str] = &[
     "lữ đoàn",
     "tiểu đoàn",
     "bệnh viện",
+    "công ty",
+    "quân khu",
+    "số nhà",
+    "hẻm",
+    "ngõ",
+    "ngách",
+    "kiệt",
     "quân y",
     "covid",
+];
+
+/// Words that follow a number without being what it counts: function
+/// words, deictics of time (`năm nay`, `năm qua`), verbs and adjectives
+/// that may follow a bare number.
+const NOT_A_UNIT: &[&str] = &[
+    "và", "hoặc", "hay", "với", "của", "cho", "là", "thì", "mà", "để", "đến", "tới", "trong",
+    "ngoài", "trên", "dưới", "tại", "ở", "từ", "so", "như", "nhưng", "nên", "vì", "do", "bởi",
+    "theo", "đã", "đang", "sẽ", "được", "bị", "cũng", "vẫn", "còn", "đều", "chỉ", "lại", "ra",
+    "vào", "lên", "xuống", "về", "qua", "nay", "này", "đó", "ấy", "kia", "nào", "trước", "sau",
+    "ngoái", "rồi", "nữa", "thôi", "độ", "học", "tăng", "giảm", "đạt", "chiếm", "có", "không",
+    "chưa", "các", "những", "mỗi", "từng", "cả", "mọi", "rưỡi", "mươi", "mốt", "lăm", "tư", "linh",
+    "lẻ", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "chục", "vạn", "hơn", "gần", "khoảng",
+    "chừng", "đầu", "cuối", "giữa", "thứ", "số",
+];
+
+/// First syllables of the verbs that most often follow a counted noun
+/// (`3 kẻ bỏ chạy`, `120 người tham gia`): no part of the unit.
+const VERB_STARTS: &[&str] = &[
+    "tham", "bỏ", "chạy", "tử", "thiệt", "phải", "cần", "gây", "đi", "trốn", "tự", "cùng", "làm",
+    "xảy", "thực", "tổ", "tiến", "phối", "hỗ", "liên", "nhận", "tiếp", "dự", "đề", "bắt", "thu",
+    "phát", "khởi", "truy", "xử", "vi", "mang", "sử", "đưa", "đánh", "bảo",
+];
+
+/// Classifiers that name their noun only with it (`thanh kiếm`, `ổ
+/// khóa`, `chiếc xe`): the unit takes both words.
+const CLASSIFIERS: &[&str] = &[
+    "con", "cái", "chiếc", "ngôi", "căn", "ổ", "quả", "khẩu", "viên", "tấm", "bức", "cuốn",
+    "quyển", "tờ", "bộ", "đôi", "cặp", "chai", "hộp", "bao", "túi", "gói", "thanh", "bình", "lọ",
+    "cây", "sợi", "mảnh", "miếng", "hạt", "lá", "chìa", "băng", "thùng", "can", "vỉ", "bánh",
+    "tép", "khối", "đầu", "mũi", "vết", "ngọn", "chuyến", "toà", "tòa", "cơ",
+];
+
+/// Words after `N giờ` that make it a time of day.
+const CLOCK_AFTER: &[&str] = &[
+    "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "cùng", "hôm", "hằng", "hàng", "kém",
+    "đúng", "thì", "tại", "lúc", ",",
+];
+
+/// Words before a number of hours that make them a duration.
+const DURATION_BEFORE: &[&str] = &[
+    "trong", "mất", "suốt", "sau", "gần", "hơn", "trên", "chừng", "tròn", "hàng", "vòng", "cả",
+    "thêm", "mấy", "những",
 ];
 
 /// Phrases ending in a `NOT_AFTER` word that still take a count.
@@ -297,6 +351,101 @@ impl<'t> Scanner<'t> {
         None
     }
 
+    /// A unit that no list names: the noun phrase after a number. Its
+    /// first word is a plain lower-case word that is no function word;
+    /// a classifier takes its noun along (`thanh kiếm`, `ổ khóa`). Units
+    /// of one ASCII letter (`2h`, `5 m`) must be listed. After a number
+    /// written in words only a classifier opens a unit: `năm`, `ba`, `hai`
+    /// are words of their own too (`năm trật tự`, `ba mẹ`, `hai ngược`),
+    /// so a noun after them counts when the list has it.
+    fn open_unit_at(&self, i: usize, after_digits: bool) -> Option<(usize, String)> {
+        let plain = |k: usize| {
+            k < self.toks.len()
+                && self.toks[k].kind == Kind::Word
+                && self.toks[k].spaced
+                && !self.toks[k].newline
+                && self.raw(k).chars().all(char::is_alphabetic)
+                && self.raw(k).chars().next().is_some_and(char::is_lowercase)
+        };
+        if !plain(i) || self.raw(i).len() < 2 {
+            return None;
+        }
+        let first = self.word(i);
+        if NOT_A_UNIT.contains(&first) || !after_digits && !CLASSIFIERS.contains(&first) {
+            return None;
+        }
+        // Most nouns have two syllables (`điện thoại`, `học viên`): the
+        // next word joins unless it starts a clause of its own.
+        let second = plain(i + 1)
+            && !NOT_A_UNIT.contains(&self.word(i + 1))
+            && !VERB_STARTS.contains(&self.word(i + 1));
+        let n = if second && (after_digits || CLASSIFIERS.contains(&first)) {
+            2
+        } else {
+            1
+        };
+        let r = self.toks[i].range.start..self.toks[i + n - 1].range.end;
+        Some((n, self.text[r].to_string()))
+    }
+
+    /// Whether `N giờ` at `number`..`unit` tells the time of day rather
+    /// than a duration: digits with minutes, a day or a part of the day
+    /// after them, or no duration word before them.
+    fn clock_time(&self, number: usize, unit: usize, digits: bool) -> bool {
+        let after = unit + 1;
+        let timed_after = after < self.toks.len()
+            && !self.toks[after].newline
+            && (self.toks[after].kind == Kind::Number || CLOCK_AFTER.contains(&self.word(after)));
+        if timed_after {
+            return true;
+        }
+        let before = number.checked_sub(1).map_or("", |k| self.word(k));
+        let before2 = number.checked_sub(2).map_or("", |k| self.word(k));
+        let duration_before = DURATION_BEFORE.contains(&before)
+            || before2 == "kéo" && before == "dài"
+            || QUALIFIERS.iter().any(|(q, _)| *q == before) && !digits;
+        digits && !duration_before
+    }
+
+    /// Whether `một` at token `i`, before `unit`, states a quantity.
+    fn one_is_a_count(&self, i: usize, unit: &str, found: &[CountFound]) -> bool {
+        let before = i.checked_sub(1).map_or("", |k| self.word(k));
+        if before == "cùng" {
+            return false;
+        }
+        if matches!(
+            unit,
+            "ngày" | "tuần" | "tháng" | "năm" | "giờ" | "phút" | "giây" | "thập kỷ" | "đêm"
+        ) {
+            // `Một ngày tháng 8`, `một ngày cuối năm`: some day, no length.
+            let after = self.toks.iter().skip(i + 2).find(|t| t.kind == Kind::Word);
+            let after = after.map_or("", |t| &self.text[t.range.clone()]);
+            return !matches!(
+                after,
+                "tháng" | "cuối" | "đầu" | "giữa" | "đẹp" | "nọ" | "kia"
+            );
+        }
+        if before == "nhất" && i > 1 && self.word(i - 2) == "duy"
+            || matches!(before, "chỉ" | "chọn")
+        {
+            return true;
+        }
+        // An item of a list that splits a stated total: `5 bị can gồm:
+        // hai sĩ quan, ..., một cán bộ và một doanh nghiệp`.
+        if matches!(before, "," | "và" | ":" | "gồm") {
+            let sentence_start = self.text[..self.toks[i].range.start]
+                .rfind(['.', '!', '?', '\n'])
+                .map_or(0, |k| k + 1);
+            let listed = self.text[sentence_start..self.toks[i].range.start].contains("gồm")
+                || self.text[sentence_start..self.toks[i].range.start].contains(':');
+            return listed
+                && found
+                    .last()
+                    .is_some_and(|c| c.range.start >= sentence_start);
+        }
+        false
+    }
+
     /// The qualifier ending right before token `i`: (first token, approx).
     fn qualifier_before(&self, i: usize) -> Option<(usize, Approx)> {
         for (q, approx) in QUALIFIERS {
@@ -311,6 +460,35 @@ impl<'t> Scanner<'t> {
             }
         }
         None
+    }
+
+    /// Whether digits at token `i` are part of a name or a code: right after
+    /// a capitalised word inside a sentence (`Tổng công ty 319`, `Quân khu
+    /// 7`), or after a code with digits (`29R8 9331`).
+    fn named_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let prev = &self.toks[p];
+        if prev.kind != Kind::Word || self.toks[i].newline {
+            return false;
+        }
+        let raw = self.raw(p);
+        if raw.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        if !raw.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        // A capital that starts a sentence or a line says nothing.
+        let sentence_start = prev.newline
+            || p.checked_sub(1).is_none_or(|q| {
+                matches!(
+                    self.raw(q),
+                    "." | "!" | "?" | ":" | "\"" | "“" | "(" | "-" | "–"
+                )
+            });
+        !sentence_start && QUALIFIERS.iter().all(|(q, _)| *q != self.word(p))
     }
 
     /// Whether the words before token `i` make a number there an ordinal,
@@ -370,8 +548,8 @@ fn lower_case(w: &str) -> Cow<'_, str> {
 }
 
 /// The number word `raw` is, written in lower case, capitalised or in
-/// capitals: the words a count written in words starts with (`một` never
-/// does: see docs/decisions.md), and `hàng` (`hàng trăm`). Checked for every word, so it compares bytes and lower-cases
+/// capitals: the words a count written in words starts with, and `hàng`
+/// and `mấy` (`hàng trăm`, `mấy chục`). Checked for every word, so it compares bytes and lower-cases
 /// nothing: most words are not number words.
 fn number_word(raw: &str) -> Option<&'static str> {
     // Spelled out in full: a `match` on string literals compiles to a
@@ -386,6 +564,8 @@ fn number_word(raw: &str) -> Option<&'static str> {
         "tám" | "Tám" | "TÁM" => Some("tám"),
         "chín" | "Chín" | "CHÍN" => Some("chín"),
         "mười" | "Mười" | "MƯỜI" => Some("mười"),
+        "một" | "Một" | "MỘT" => Some("một"),
+        "mấy" | "Mấy" | "MẤY" => Some("mấy"),
         "nửa" | "Nửa" | "NỬA" => Some("nửa"),
         "chục" | "Chục" | "CHỤC" => Some("chục"),
         "hàng" | "Hàng" | "HÀNG" => Some("hàng"),
@@ -429,7 +609,11 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                 i += 1;
                 continue;
             }
-            Kind::Word if s.word(i) == "hàng" && i + 1 < n && scale(s.word(i + 1)).is_some() => {
+            Kind::Word
+                if matches!(s.word(i), "hàng" | "mấy")
+                    && i + 1 < n
+                    && scale(s.word(i + 1)).is_some() =>
+            {
                 let mut v = scale(s.word(i + 1)).unwrap_or(1.0);
                 let mut k = i + 2;
                 while k < n
@@ -441,7 +625,7 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                 }
                 (v, Approx::OrderOfMagnitude, k)
             }
-            Kind::Word if s.word(i) != "hàng" => {
+            Kind::Word if !matches!(s.word(i), "hàng" | "mấy") => {
                 let words: Vec<&str> = (i..n.min(i + 8)).map(|k| s.word(k)).collect();
                 match (s.word(i), parse_words(&words)) {
                     ("chục", _) => (10.0, Approx::Exact, i + 1),
@@ -556,14 +740,38 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                 next = k;
             }
         }
-        // The unit.
-        let Some((unit_len, unit)) = s.unit_at(next).or_else(|| {
+        // The unit: a listed one, `%`, else the noun that follows.
+        let listed = s.unit_at(next).or_else(|| {
             // `95%` glued to the number.
             (next < n && s.word(next) == "%").then(|| (1, "%".to_string()))
-        }) else {
+        });
+        // Digits in a name take no listed unit after them either, but a
+        // name may stand before a count (`Quang 15 tháng tù treo`): only
+        // an unlisted word after them is doubted (`Tổng công ty 319 quản
+        // lý`).
+        let open = || {
+            (!is_digits || !s.named_before(start_i))
+                .then(|| s.open_unit_at(next, is_digits))
+                .flatten()
+        };
+        let Some((unit_len, unit)) = listed.or_else(open) else {
             i = next.max(i + 1);
             continue;
         };
+        let unit_word = s.word(next).to_string();
+        // A clock time is no count (`13 giờ`, `khoảng 21 giờ`, `12 giờ 30`);
+        // a duration is (`trong 2 giờ`, `Gần một giờ sau`).
+        if unit_word == "giờ" && s.clock_time(start_i, next, is_digits) {
+            i = next + unit_len;
+            continue;
+        }
+        // `một` is a count when it states a quantity: a duration, the one
+        // item of a list that splits a total, `chỉ (duy nhất) một`; not
+        // when it means "a" or "the same".
+        if s.word(start_i) == "một" && !s.one_is_a_count(start_i, &unit_word, &out) {
+            i = next.max(i + 1);
+            continue;
+        }
         // The qualifier.
         let mut first = start_i;
         if approx == Approx::Exact {
@@ -579,7 +787,19 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                 approx = Approx::AtLeast;
             }
         }
-        let unit_end = s.toks[next + unit_len - 1].range.end;
+        let mut unit_end = s.toks[next + unit_len - 1].range.end;
+        // `ba ngày rưỡi`: a half more.
+        let mut after_unit = next + unit_len;
+        if after_unit < n && s.word(after_unit) == "rưỡi" && s.toks[after_unit].spaced {
+            value += 0.5;
+            unit_end = s.toks[after_unit].range.end;
+            after_unit += 1;
+        }
+        // `một năm mấy`: a little more.
+        if after_unit < n && s.word(after_unit) == "mấy" && approx == Approx::Exact {
+            approx = Approx::MoreThan;
+            unit_end = s.toks[after_unit].range.end;
+        }
         let subject = if unit == "%" {
             s.subject(next + unit_len, 0).filter(|x| !x.is_empty())
         } else {
@@ -672,7 +892,7 @@ mod tests {
         assert_eq!(number_word("MƯỜI"), Some("mười"));
         assert_eq!(number_word("Hàng"), Some("hàng"));
         assert_eq!(number_word("mươi"), None);
-        assert_eq!(number_word("một"), None);
+        assert_eq!(number_word("Một"), Some("một"));
         // Every number word in its three spellings.
         for w in NUMBER_WORDS {
             assert_eq!(number_word(w), Some(*w));
@@ -809,5 +1029,147 @@ mod tests {
             assert!(counts(text).is_empty(), "{text}: {:?}", counts(text));
         }
         assert_eq!(counts("\n2. Tăng cường 3 buổi").len(), 1);
+    }
+
+    /// A text and its counts: text, value, qualifier, unit.
+    type Case<'a> = (&'a str, &'a [(&'a str, f64, Approx, &'a str)]);
+
+    /// Counts with their exact text, value, qualifier and unit.
+    fn check(cases: &[Case]) {
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|&(t, v, a, u)| c(t, v, a, u)).collect();
+            assert_eq!(counts(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn any_noun_after_a_number_is_counted() {
+        use Approx::*;
+        check(&[
+            (
+                "thu giữ 7 khẩu súng hoa cải",
+                &[("7 khẩu súng", 7.0, Exact, "khẩu súng")],
+            ),
+            (
+                "cùng 22 thanh kiếm, 9 bình xịt hơi cay",
+                &[
+                    ("22 thanh kiếm", 22.0, Exact, "thanh kiếm"),
+                    ("9 bình xịt", 9.0, Exact, "bình xịt"),
+                ],
+            ),
+            (
+                "gây thương tích cho 18 bị hại",
+                &[("18 bị hại", 18.0, Exact, "bị hại")],
+            ),
+            (
+                "triệt phá 6 băng nhóm",
+                &[("6 băng nhóm", 6.0, Exact, "băng nhóm")],
+            ),
+            ("kiểm tra 13 lượt xe", &[("13 lượt", 13.0, Exact, "lượt")]),
+            (
+                "đối tượng có 2 tiền sự",
+                &[("2 tiền sự", 2.0, Exact, "tiền sự")],
+            ),
+            (
+                "thu 14 bánh heroin",
+                &[("14 bánh heroin", 14.0, Exact, "bánh heroin")],
+            ),
+            (
+                "bắt 4 đối tượng, thu 12 điện thoại",
+                &[
+                    ("4 đối tượng", 4.0, Exact, "đối tượng"),
+                    ("12 điện thoại", 12.0, Exact, "điện thoại"),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn measures_glued_or_spaced() {
+        use Approx::*;
+        check(&[
+            ("thu 3,5kg ma túy", &[("3,5kg", 3.5, Exact, "kg")]),
+            ("còn 0,25 gam", &[("0,25 gam", 0.25, Exact, "gam")]),
+            ("rộng 120m2", &[("120m2", 120.0, Exact, "m2")]),
+            ("đổ 1.200m³ đất", &[("1.200m³", 1200.0, Exact, "m³")]),
+            (
+                "số tiền 2.500 USD và 10.000 bạt",
+                &[
+                    ("2.500 USD", 2500.0, Exact, "USD"),
+                    ("10.000 bạt", 10000.0, Exact, "bạt"),
+                ],
+            ),
+            ("Nguyễn Văn A, 41 tuổi", &[("41 tuổi", 41.0, Exact, "tuổi")]),
+        ]);
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        use Approx::*;
+        check(&[
+            (
+                "ba bị hại đã trình báo",
+                &[("ba bị hại", 3.0, Exact, "bị hại")],
+            ),
+            (
+                "xử phạt hai năm ba tháng tù",
+                &[
+                    ("hai năm", 2.0, Exact, "năm"),
+                    ("ba tháng", 3.0, Exact, "tháng"),
+                ],
+            ),
+            (
+                "sau bốn ngày rưỡi xét xử",
+                &[("bốn ngày rưỡi", 4.5, Exact, "ngày")],
+            ),
+            (
+                "gây mấy chục vết thương",
+                &[("mấy chục vết thương", 10.0, OrderOfMagnitude, "vết thương")],
+            ),
+            (
+                "thu giữ gồm: 2 xe máy, một con dao và 3 điện thoại",
+                &[
+                    ("2 xe máy", 2.0, Exact, "xe máy"),
+                    ("một con dao", 1.0, Exact, "con dao"),
+                    ("3 điện thoại", 3.0, Exact, "điện thoại"),
+                ],
+            ),
+            (
+                "Gần một giờ sau, lực lượng chức năng có mặt",
+                &[("Gần một giờ", 1.0, Nearly, "giờ")],
+            ),
+            (
+                "Huy một năm mấy tù treo",
+                &[("một năm mấy", 1.0, MoreThan, "năm")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn numbers_that_count_nothing() {
+        for text in [
+            "khoảng 21 giờ, đối tượng đột nhập",
+            "5 giờ sáng hôm sau",
+            "lúc 7h45 ngày hôm đó",
+            "13 giờ cùng ngày, các đối tượng",
+            "số nhà 17 đường Lê Lợi",
+            "trên tuyến QL1A đoạn qua huyện",
+            "vi phạm Điều 249 Bộ luật Hình sự",
+            "theo khoản 3 Điều 5",
+            "cán bộ Phòng PC02 Công an tỉnh",
+            "Trung đoàn 1 tổ chức",
+            "Tổng công ty 319 quản lý khu đất",
+            "lần thứ 2 trong năm",
+            "phát hiện một vụ trộm",
+            "đi trên cùng một xe",
+            "chỉ bị vài năm tù",
+            "hàng loạt vụ đột nhập",
+            "năm trật tự và văn minh đô thị",
+            "cả hai ngược đường ra vùng ven",
+            "ba mẹ em đi làm xa",
+            "biển số 29R8 9331 đỗ trước nhà",
+        ] {
+            assert!(counts(text).is_empty(), "{text}: {:?}", counts(text));
+        }
     }
 }

@@ -851,11 +851,23 @@ mod tests {
     #[test]
     fn day_months_that_the_sentence_dates() {
         let cases: &[(&str, &[(&str, &str)])] = &[
-            ("TTO - Sáng nay 8-12, cơ quan điều tra", &[("8-12", "--12-08")]),
-            ("14 giờ 00 ngày hôm nay 3-4, tòa tuyên án", &[("3-4", "--04-03")]),
-            ("từ 18/10 nếu còn xây dựng trái phép", &[("18/10", "--10-18")]),
+            (
+                "TTO - Sáng nay 8-12, cơ quan điều tra",
+                &[("8-12", "--12-08")],
+            ),
+            (
+                "14 giờ 00 ngày hôm nay 3-4, tòa tuyên án",
+                &[("3-4", "--04-03")],
+            ),
+            (
+                "từ 18/10 nếu còn xây dựng trái phép",
+                &[("18/10", "--10-18")],
+            ),
             ("kéo dài đến 17/8.", &[("17/8", "--08-17")]),
-            ("Ngày toàn dân phòng, chống ma túy – 26/6”, Bộ đề nghị", &[("26/6", "--06-26")]),
+            (
+                "Ngày toàn dân phòng, chống ma túy – 26/6”, Bộ đề nghị",
+                &[("26/6", "--06-26")],
+            ),
             // Fractions and bare pairs are no dates.
             ("giảm từ 1/3 diện tích xuống", &[]),
             ("tỷ số 2-1 nghiêng về đội khách", &[]),
@@ -870,11 +882,26 @@ mod tests {
     #[test]
     fn bare_years() {
         let cases: &[(&str, &[(&str, &str)])] = &[
-            ("Luật Giao thông đường bộ 2008, điều 22", &[("2008", "2008")]),
-            ("bắt Lê Anh Tiến (1989, trú P. Hòa Khánh Nam)", &[("1989", "1989")]),
-            ("Chỉ thị về năm trật tự và văn minh đô thị 2014, Thiếu tướng", &[("2014", "2014")]),
-            ("giữ gìn trật tự xã hội đến năm 2015.Trong đó", &[("năm 2015", "2015")]),
-            ("đầu năm học 2013-2014.Đồng thời", &[("2013-2014", "2013/2014")]),
+            (
+                "Luật Giao thông đường bộ 2008, điều 22",
+                &[("2008", "2008")],
+            ),
+            (
+                "bắt Lê Anh Tiến (1989, trú P. Hòa Khánh Nam)",
+                &[("1989", "1989")],
+            ),
+            (
+                "Chỉ thị về năm trật tự và văn minh đô thị 2014, Thiếu tướng",
+                &[("2014", "2014")],
+            ),
+            (
+                "giữ gìn trật tự xã hội đến năm 2015.Trong đó",
+                &[("năm 2015", "2015")],
+            ),
+            (
+                "đầu năm học 2013-2014.Đồng thời",
+                &[("2013-2014", "2013/2014")],
+            ),
             // Numbers of things and counts stay out.
             ("nhà số 2014 đường Lê Lợi", &[]),
             ("theo Điều 2012 của bộ luật", &[]),
