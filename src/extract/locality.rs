@@ -117,15 +117,23 @@ fn name_word(s: &str) -> Option<usize> {
         |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
     let mut end = 0;
     let mut prev_joiner: Option<char> = None;
+    let mut prev_lower = false;
     for (i, c) in s.char_indices() {
         if is_letter(c) {
             if prev_joiner == Some('-') && !c.is_uppercase() {
                 break;
             }
+            // `Hòa BìnhTheo`: a capital after a small letter starts the next
+            // word (crawled text drops spaces).
+            if prev_lower && c.is_uppercase() {
+                break;
+            }
+            prev_lower = c.is_lowercase();
             end = i + c.len_utf8();
             prev_joiner = None;
         } else if matches!(c, '\'' | '’' | 'ʼ' | '-') && prev_joiner.is_none() && i > 0 {
             prev_joiner = Some(c);
+            prev_lower = false;
         } else {
             break;
         }
@@ -204,6 +212,9 @@ fn name_run(text: &str, at: usize, max: usize) -> Vec<Range<usize>> {
             && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
         {
             pos += 1;
+        } else if rest.starts_with(char::is_uppercase) && name_word(rest).is_some() {
+            // A word glued on (`ĐắkLắk`, `Hòa BìnhTheo`): the gazetteer
+            // decides how far the name runs.
         } else if let Some(d) = [" - ", " – "].into_iter().find(|d| rest.starts_with(d))
             && name_word(&rest[d.len()..]).is_some()
         {
@@ -861,5 +872,16 @@ mod tests {
         assert_eq!(got[0].4.as_deref(), Some("Thanh Hóa"));
         let after = locs("xã Nghĩa Đàn, tỉnh Nghệ An", Some(Era::From2025));
         assert_eq!(after[0].4.as_deref(), Some("Nghệ An"));
+    }
+
+    #[test]
+    fn names_glued_to_the_next_word() {
+        let got = locs("làm việc với tỉnh Hòa BìnhTheo tỉnh Hòa Bình, thời gian qua", None);
+        let names: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(names, ["tỉnh Hòa Bình", "tỉnh Hòa Bình"]);
+        let got = locs("Công an tỉnh ĐắkLắk cho biết", None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "tỉnh ĐắkLắk");
+        assert_eq!(got[0].4.as_deref(), Some("Đắk Lắk"));
     }
 }
