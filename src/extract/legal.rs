@@ -66,17 +66,36 @@ static ISSUERS: LazyLock<Issuers> = LazyLock::new(|| {
 
 const KINDS: &str = "nghị quyết liên tịch|thông tư liên tịch|nghị định|nghị quyết|quyết định|chỉ thị|thông tư|kết luận|kế hoạch|công văn|hướng dẫn|quy định";
 
+/// A kind word, then its number: right after it (`Nghị định 71`, `Chỉ thị
+/// số 09-CT/TW`), or after a few words that say what kind of decision it
+/// is, with `số` (`Quyết định khởi tố vụ án hình sự số 42/QĐ-C01-P4`,
+/// `kết luận thanh tra số 245/KL-TTCP`). Groups: kind, `số`, number.
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)({KINDS})\s+(số\s*)?([0-9]+(?:[/\-][\p{{L}}\p{{N}}]+(?:[\-.&][\p{{L}}\p{{N}}]+)*)*)"
+        r"(?i:({KINDS}))(?:(?:\s+\p{{Ll}}+){{0,6}}?\s+(số)\s*|\s+)([0-9]+(?:[/\-][\p{{L}}\p{{N}}]+(?:[\-.&][\p{{L}}\p{{N}}]+)*)*)"
     ))
     .expect("valid regex")
 });
 
+/// A kind word and a subject, with no number: `Chỉ thị về năm trật tự ...`,
+/// `kết luận thanh tra về việc ...` (at most two words between).
+static SUBJECT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i:({KINDS}))((?:\s+\p{{Ll}}+){{0,2}}?)\s+về\s")).expect("valid regex")
+});
+
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Luật\s+(\p{Lu}[\p{L}]*(?:(?:\s+|,\s+)[\p{L}]+){0,9})(\s*\(([0-9]{4})\))?")
+    Regex::new(r"Luật\s+(\p{L}+(?:(?:\s+|,\s+)[\p{L}]+){0,9})(\s*\(([0-9]{4})\))?")
         .expect("valid regex")
 });
+
+/// Words after `Luật` that make it no law's name: a lawyer (`Luật sư`),
+/// the law in general (`Luật pháp`), a law already named (`Luật này`), or
+/// the start of a clause (`Luật quy định`, `Luật cho phép`).
+const NOT_A_LAW_NAME: &[&str] = &[
+    "sư", "pháp", "này", "đó", "trên", "quy", "cho", "mới", "cũ", "đã", "được", "có", "không",
+    "sửa", "hiện", "chưa", "vẫn", "và", "thì", "là", "của", "nêu", "ban", "nói", "gì", "nào",
+    "chơi", "lệ", "rừng", "bất", "về", "cũng", "còn", "đang", "sẽ", "phải", "nên", "vừa",
+];
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").expect("valid regex"));
 
@@ -182,6 +201,19 @@ fn title_after(text: &str, from: usize) -> Option<String> {
     if lead.is_empty() {
         return None;
     }
+    // `về việc ...` runs to the end of the sentence (a full stop before a
+    // space or the line's end: `TP.HCM` holds one).
+    if lead == "về" && body.starts_with("việc ") {
+        let end = body
+            .char_indices()
+            .find(|&(i, ch)| {
+                matches!(ch, ';' | '\n')
+                    || ch == '.' && body[i + 1..].chars().next().is_none_or(char::is_whitespace)
+            })
+            .map_or(body.len(), |(i, _)| i);
+        let t = body[..end].trim();
+        return (!t.is_empty()).then(|| format!("về {t}"));
+    }
     let mut end = body
         .find(['.', ';', '\n', '(', '“', '”'])
         .unwrap_or(body.len());
@@ -229,8 +261,17 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         let number_raw = num.as_str().trim_end_matches(['.', '-', '/']);
         let number = number_raw.replace(['Ð', 'ð'], "Đ");
         let number = number.as_str();
-        // A bare number is a document only with `số` or a slash/hyphen part.
-        if c.get(2).is_none() && !number.contains(['/', '-']) {
+        // A bare number is a document with `số`, a slash or hyphen part,
+        // or after a capitalised kind (`Chỉ thị 09`, `Nghị định 71`) when
+        // no unit follows it (`Kế hoạch 3 năm` counts years).
+        let bare_allowed = kind.as_str().starts_with(char::is_uppercase)
+            && number.len() <= 3
+            && !matches!(
+                kind_lower(kind.as_str()).as_str(),
+                "kế hoạch" | "hướng dẫn" | "quy định"
+            )
+            && !super::count::unit_at(&text[num.end()..]);
+        if c.get(2).is_none() && !number.contains(['/', '-']) && !bare_allowed {
             continue;
         }
         // `Quyết định 2024` is a year, not a number.
@@ -282,7 +323,7 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         }
         if issuer.is_none() {
             let before = text[clause..range.start].trim_end();
-            for verb in ["ban hành", "ký", "có", "đã ban hành"] {
+            for verb in ["ban hành", "ký", "có", "đã ban hành", "đã có", "đã ký"] {
                 if let Some(b) = before.strip_suffix(verb)
                     && let Some(name) = issuer_at_end(b.trim_end())
                 {
@@ -304,10 +345,14 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
             title,
         });
     }
-    for c in LAW.captures_iter(text) {
+    // A match may run over the next law (`Luật đầu tư và Luật quản lý ...`):
+    // the search goes on from where each name ended.
+    let mut pos = 0;
+    while let Some(c) = LAW.captures_at(text, pos) {
         let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
-            continue;
+            break;
         };
+        pos = name.start();
         if !crate::chars::word_start(text, whole.start()) {
             continue;
         }
@@ -321,26 +366,36 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         let mut after_comma = false;
         for (k, m) in WORD.find_iter(&text[name.range()]).enumerate() {
             let w = m.as_str();
-            if k > 0 && (NAME_STOPS.contains(&w) || after_comma && w != "chống") {
+            if k > 0
+                && (NAME_STOPS.contains(&w)
+                    || after_comma && w != "chống"
+                    || w.starts_with(|ch: char| ch.is_ascii_digit()))
+            {
                 break;
             }
             name_end = name.start() + m.end();
             after_comma = text[name_end..].starts_with(',');
         }
         let law = text[name.start()..name_end].trim_end_matches([',', ' ']);
-        if law.chars().count() < 3 || law.starts_with("sư") {
+        let first = law.split_whitespace().next().unwrap_or("");
+        if law.chars().count() < 3 || NOT_A_LAW_NAME.contains(&first) {
             continue;
         }
         let (end, issued) = match (c.get(2), c.get(3)) {
             (Some(p), Some(y)) if text[name_end..p.start()].trim().is_empty() => {
                 (p.end(), Some(y.as_str().to_string()))
             }
-            // `Luật Cư trú năm 2020`
+            // `Luật Cư trú năm 2020`, `Luật Giao thông đường bộ 2008`
             _ => {
                 let end = name.start() + law.len();
-                let after_year = end + " năm ".len() + 4;
+                let lead = if text[end..].starts_with(" năm ") {
+                    " năm "
+                } else {
+                    " "
+                };
+                let after_year = end + lead.len() + 4;
                 let year = text[end..]
-                    .strip_prefix(" năm ")
+                    .strip_prefix(lead)
                     .and_then(|r| r.get(..4))
                     .filter(|y| {
                         y.bytes().all(|b| b.is_ascii_digit())
@@ -352,6 +407,7 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
                 }
             }
         };
+        pos = end;
         out.push(DocumentFound {
             range: whole.start()..end,
             kind: "luật".to_string(),
@@ -359,6 +415,56 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
             issued,
             issuer: None,
             title: Some(law.to_string()),
+        });
+    }
+    for c in SUBJECT_ONLY.captures_iter(text) {
+        let (Some(whole), Some(kind)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if !crate::chars::word_start(text, whole.start())
+            || out
+                .iter()
+                .any(|d: &DocumentFound| d.range.start == whole.start())
+        {
+            continue;
+        }
+        // A document, not the verb (`quy định về`, `kết luận về`): the kind
+        // is capitalised, or a verb before it takes a document (`đã có
+        // kết luận thanh tra về việc ...`). `các quyết định về ...` are
+        // documents in general.
+        let before =
+            text[crate::chars::back(text, whole.start(), 24)..whole.start()].to_lowercase();
+        let prev = before.split_whitespace().next_back().unwrap_or("");
+        let capitalised = kind.as_str().starts_with(char::is_uppercase);
+        let taken = matches!(
+            prev,
+            "có" | "hành" | "theo" | "hiện" | "khai" | "ký" | "bố" | "nhận" | "gửi" | "ra"
+        );
+        if !(capitalised || taken)
+            || ["các ", "những ", "nhiều ", "số ", "mọi ", "từng "]
+                .iter()
+                .any(|w| before.ends_with(w))
+        {
+            continue;
+        }
+        let between = c.get(2).map_or("", |m| m.as_str());
+        let range_end = whole.start() + kind.as_str().len() + between.len();
+        let Some(title) = title_after(text, range_end) else {
+            continue;
+        };
+        let clause = clause_start(text, whole.start());
+        let before = text[clause..whole.start()].trim_end();
+        let issuer = ["ban hành", "ký", "có", "đã ban hành", "đã có", "đã ký"]
+            .iter()
+            .find_map(|verb| issuer_at_end(before.strip_suffix(verb)?.trim_end()))
+            .map(str::to_string);
+        out.push(DocumentFound {
+            range: whole.start()..range_end,
+            kind: kind_lower(kind.as_str()),
+            number: None,
+            issued: None,
+            issuer,
+            title: Some(title),
         });
     }
     out.sort_by_key(|d| d.range.start);
@@ -494,5 +600,112 @@ mod tests {
         assert!(docs("Bộ trưởng ký quyết định xác định ngày 16-6 hằng năm").is_empty());
         assert!(docs("theo Quyết định 2024 của").is_empty());
         assert!(docs("Bộ luật Hình sự").is_empty());
+    }
+
+    /// A document's kind, number, title and issuer.
+    type Key = (String, Option<String>, Option<String>, Option<String>);
+
+    /// The key of each document.
+    fn keys(text: &str) -> Vec<Key> {
+        docs(text)
+            .into_iter()
+            .map(|d| (d.kind, d.number, d.title, d.issuer))
+            .collect()
+    }
+
+    fn k(kind: &str, number: Option<&str>, title: Option<&str>, issuer: Option<&str>) -> Key {
+        (
+            kind.to_string(),
+            number.map(str::to_string),
+            title.map(str::to_string),
+            issuer.map(str::to_string),
+        )
+    }
+
+    #[test]
+    fn laws_named_in_lower_case() {
+        assert_eq!(
+            keys("là vi phạm Luật đầu tư và Luật quản lý tài sản nhà nước."),
+            [
+                k("luật", None, Some("đầu tư"), None),
+                k("luật", None, Some("quản lý tài sản nhà nước"), None),
+            ]
+        );
+        assert_eq!(
+            keys("theo Luật Phòng, chống ma túy, người nghiện"),
+            [k("luật", None, Some("Phòng, chống ma túy"), None)]
+        );
+        let d = docs("Luật giao thông đường bộ 2008 quy định, xe cứu hỏa");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].title.as_deref(), Some("giao thông đường bộ"));
+        assert_eq!(d[0].issued.as_deref(), Some("2008"));
+        for text in [
+            "Luật sư Nguyễn Văn A cho biết",
+            "Luật quy định rõ trách nhiệm",
+            "Luật cho phép xe ưu tiên",
+            "thượng tôn Luật pháp",
+        ] {
+            assert!(docs(text).is_empty(), "{text}: {:?}", docs(text));
+        }
+    }
+
+    #[test]
+    fn numbers_after_descriptive_words_or_bare() {
+        assert_eq!(
+            keys("theo Quyết định khởi tố vụ án hình sự số 42/QĐ-C01-P4 ngày 8-11"),
+            [k("quyết định", Some("42/QĐ-C01-P4"), None, None)]
+        );
+        assert_eq!(
+            keys("thực hiện kết luận thanh tra số 245/KL-TTCP của"),
+            [k(
+                "kết luận",
+                Some("245/KL-TTCP"),
+                None,
+                Some("Thanh tra Chính phủ")
+            )]
+        );
+        assert_eq!(
+            keys("quán triệt Chỉ thị 09 của Ban Bí thư"),
+            [k("chỉ thị", Some("09"), None, Some("Ban Bí thư"))]
+        );
+        assert_eq!(
+            keys("thực hiện Nghị định 71, tỉnh"),
+            [k("nghị định", Some("71"), None, None)]
+        );
+        assert!(docs("Kế hoạch 3 năm của tỉnh").is_empty());
+    }
+
+    #[test]
+    fn documents_cited_by_their_subject() {
+        assert_eq!(
+            keys(
+                "Thanh tra Chính phủ đã có kết luận thanh tra về việc thực hiện dự án tại số 8-12 Lê Duẩn, quận 1, TP.HCM. Sau đó"
+            ),
+            [k(
+                "kết luận",
+                None,
+                Some("về việc thực hiện dự án tại số 8-12 Lê Duẩn, quận 1, TP.HCM"),
+                Some("Thanh tra Chính phủ")
+            )]
+        );
+        assert_eq!(
+            keys(
+                "triển khai thực hiện Chỉ thị về năm trật tự và văn minh đô thị 2014, Thiếu tướng"
+            ),
+            [k(
+                "chỉ thị",
+                None,
+                Some("năm trật tự và văn minh đô thị 2014"),
+                None
+            )]
+        );
+        for text in [
+            "Nghị định 46/2016 quy định về xử phạt vi phạm",
+            "cơ quan điều tra kết luận về nguyên nhân",
+            "ban hành các quyết định về việc thu hồi đất",
+        ] {
+            let d = docs(text);
+            assert!(d.iter().all(|d| d.number.is_some()), "{text}: {d:?}");
+        }
     }
 }

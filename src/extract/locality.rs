@@ -876,7 +876,10 @@ mod tests {
 
     #[test]
     fn names_glued_to_the_next_word() {
-        let got = locs("làm việc với tỉnh Hòa BìnhTheo tỉnh Hòa Bình, thời gian qua", None);
+        let got = locs(
+            "làm việc với tỉnh Hòa BìnhTheo tỉnh Hòa Bình, thời gian qua",
+            None,
+        );
         let names: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
         assert_eq!(names, ["tỉnh Hòa Bình", "tỉnh Hòa Bình"]);
         let got = locs("Công an tỉnh ĐắkLắk cho biết", None);
