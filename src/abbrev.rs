@@ -393,7 +393,7 @@ impl Dictionary {
                 }
             }
         }
-        out
+        merge_spaced_compounds(text, out)
     }
 
     /// The dictionary forms a token holds: itself (with a dot after it when
@@ -419,7 +419,16 @@ impl Dictionary {
         for part in token.split(['-', '/', '&', '.']) {
             let p_start = start + offset;
             offset += part.len() + 1;
-            let letters = part.trim_end_matches(|c: char| c.is_ascii_digit());
+            // `TDP4`, `QL14B`: a number (with a letter after it) glued on.
+            let letters = match part.trim_end_matches(|c: char| c.is_ascii_alphabetic()) {
+                head if head.len() + 1 >= part.len()
+                    && head.ends_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    head
+                }
+                _ => part,
+            }
+            .trim_end_matches(|c: char| c.is_ascii_digit());
             if letters.is_empty() || letters.len() > self.longest {
                 continue;
             }
@@ -598,22 +607,71 @@ fn definitions(text: &str) -> HashMap<String, String> {
         if words.len() < letters.len() {
             continue;
         }
-        let chosen = &words[..letters.len()];
-        let initials: Vec<char> = chosen
-            .iter()
-            .rev()
-            .filter_map(|(_, w)| fold(w).chars().find(|c| c.is_alphabetic()))
-            .collect();
-        if initials != letters {
-            continue;
-        }
-        let (first_at, _) = chosen[letters.len() - 1];
-        let phrase = before[first_at..].trim().trim_end_matches([',', ';', ':']);
+        let initial = |w: &str| fold(w).chars().find(|c| c.is_alphabetic());
+        let spells = |run: &[(usize, &str)]| {
+            run.iter()
+                .rev()
+                .map(|(_, w)| initial(w))
+                .collect::<Option<Vec<char>>>()
+                == Some(letters.clone())
+        };
+        let phrase = if spells(&words[..letters.len()]) {
+            let (first_at, _) = words[letters.len() - 1];
+            before[first_at..].trim().trim_end_matches([',', ';', ':'])
+        } else {
+            // A name, then what the body does (`Ủy ban Quốc gia phòng,
+            // chống AIDS ... (UBQG)`): the capitalised words whose initials
+            // spell the form, further back in the same clause.
+            let mut more = words.clone();
+            let mut end = more.last().map_or(0, |&(at, _)| at);
+            for (i, ch) in before[..end].char_indices().rev() {
+                if more.len() >= 30 || matches!(ch, '.' | ';' | '\n' | '(' | ')') {
+                    break;
+                }
+                if ch.is_whitespace() {
+                    if i + 1 < end {
+                        more.push((i + 1, &before[i + 1..end]));
+                    }
+                    end = i;
+                }
+            }
+            let n = letters.len();
+            let Some(start) = (n..=more.len()).find(|&k| {
+                let run = &more[k - n..k];
+                run.last()
+                    .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
+                    && spells(run)
+            }) else {
+                continue;
+            };
+            let (first_at, _) = more[start - 1];
+            let (last_at, last) = more[start - n];
+            before[first_at..last_at + last.len()].trim_end_matches([',', ';', ':'])
+        };
         // A definition is a lower-case phrase or a proper name, not a sentence.
         if phrase.contains(['.', '(', ')', '“', '”', '"']) {
             continue;
         }
         out.insert(form.as_str().to_string(), phrase.to_string());
+    }
+    out
+}
+
+/// Two abbreviations joined by a dash with spaces are one compound, kept
+/// as written (`PCMT - MD` → `phòng, chống ma túy - mại dâm`); glued ones
+/// (`ANTT-TTATGT`) stay two.
+fn merge_spaced_compounds(text: &str, found: Vec<Match>) -> Vec<Match> {
+    let mut out: Vec<Match> = Vec::with_capacity(found.len());
+    for m in found {
+        if let Some(last) = out.last_mut()
+            && let Some(between) = text.get(last.range.end..m.range.start)
+            && matches!(between, " - " | " – ")
+        {
+            last.expansion = format!("{}{between}{}", last.expansion, m.expansion);
+            last.range.end = m.range.end;
+            continue;
+        }
+        out.push(m);
     }
     out
 }
@@ -763,9 +821,15 @@ fn in_source_tag(text: &str, line: Range<usize>, start: usize, end: usize) -> bo
         return true;
     }
     let before = text[line.start..start].trim_start();
+    // `(PLO) - `, and a paper's tag opening the lead (`TP - `, `TTO - `).
     before == "("
         && text[end..].starts_with(')')
         && text[end + 1..].trim_start().starts_with(['-', '–'])
+        // (A paper's tag is short; a longer form at the same place names the
+        // publisher as the dictionary does: `CTTĐT - `.)
+        || before.is_empty()
+            && text[start..end].chars().count() <= 3
+            && (text[end..].starts_with(" - ") || text[end..].starts_with(" – "))
 }
 
 /// Whether a token after `before` (its line up to it) is in a photo credit.
@@ -776,11 +840,13 @@ fn in_photo_credit(before: &str) -> bool {
     }
 }
 
+/// Roman numerals as this genre writes them (`khóa XII`, `Đại hội XIII`,
+/// `Tổng cục An ninh II`): small ones, without `D` or `M` (`MD` is no 1500).
 fn is_roman(form: &str) -> bool {
     form.len() >= 2
         && form
             .chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
 
 #[cfg(test)]
@@ -958,5 +1024,52 @@ mod tests {
             rule: None,
         }]);
         assert_eq!(d.find("ANTT")[0].expansion, "an ninh, trật tự");
+    }
+
+    #[test]
+    fn company_types_roads_and_compounds() {
+        assert_eq!(
+            pairs("Công ty CP đầu tư và Công ty TNHH MTV Lavenue"),
+            [
+                p("CP", "cổ phần"),
+                p("TNHH", "trách nhiệm hữu hạn"),
+                p("MTV", "một thành viên"),
+            ]
+        );
+        // `CP` is `cổ phần` only after `Công ty`.
+        assert!(
+            pairs("Nghị định 06/2014/NĐ-CP quy định")
+                .iter()
+                .all(|(f, _)| f != "CP")
+        );
+        assert_eq!(pairs("theo tuyến QL14B"), [p("QL", "quốc lộ")]);
+        assert_eq!(
+            pairs("phòng chống tội phạm, PCMT - MD, HIV/AIDS"),
+            [p("PCMT - MD", "phòng, chống ma túy - mại dâm")]
+        );
+        assert_eq!(
+            pairs("công tác PCMT-MD"),
+            [p("PCMT", "phòng, chống ma túy"), p("MD", "mại dâm")]
+        );
+        assert_eq!(pairs("Tổng cục An ninh II"), []);
+    }
+
+    #[test]
+    fn lead_tags_are_sources() {
+        assert_eq!(pairs("TP - Sáng nay, cơ quan điều tra"), []);
+        assert_eq!(
+            pairs("CTTĐT - Thực hiện kế hoạch"),
+            [p("CTTĐT", "Cổng thông tin điện tử")]
+        );
+    }
+
+    #[test]
+    fn definitions_by_the_initials_of_a_name() {
+        assert_eq!(
+            pairs(
+                "Chủ tịch Ủy ban Quốc gia phòng, chống AIDS và phòng, chống tệ nạn ma túy, mại dâm (UBQG), về việc kiểm tra. Đoàn của UBQG đến"
+            ),
+            [p("UBQG", "Ủy ban Quốc gia"), p("UBQG", "Ủy ban Quốc gia")]
+        );
     }
 }

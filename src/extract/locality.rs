@@ -697,11 +697,11 @@ fn is_ancestor(gaz: &Gazetteer, p: &Unit, u: &Unit) -> bool {
 
 /// The body's localities, resolved in the structure of the article's time.
 pub(crate) fn find(doc: &Doc, ctx: &Context) -> Vec<Locality> {
-    let body = doc.body();
-    scan(body.text(), ctx.gazetteer, ctx.era(doc))
-        .into_iter()
+    ctx.localities(doc)
+        .iter()
+        .cloned()
         .map(|l| {
-            let at = doc.locate_in(&body, l.range);
+            let at = doc.locate(l.range);
             Locality {
                 text: at.text,
                 unit: l.unit,

@@ -160,6 +160,7 @@ pub(crate) struct Context<'e> {
     dates: OnceCell<Vec<date::DateFound>>,
     published: OnceCell<Option<Range<usize>>>,
     abbreviations: OnceCell<Vec<Match>>,
+    localities: OnceCell<Vec<locality::LocalityFound>>,
 }
 
 impl<'e> Context<'e> {
@@ -170,6 +171,7 @@ impl<'e> Context<'e> {
             dates: OnceCell::new(),
             published: OnceCell::new(),
             abbreviations: OnceCell::new(),
+            localities: OnceCell::new(),
         }
     }
 
@@ -196,10 +198,63 @@ impl<'e> Context<'e> {
             .filter(move |d| doc.in_body(&d.range) || published.as_ref() == Some(&d.range))
     }
 
-    /// The abbreviations of the body (normalized coordinates).
+    /// The abbreviations of the body (normalized coordinates). Tags after
+    /// the byline's names are the author's unit, no abbreviation of the
+    /// text (`Hữu Hùng - CATX`); the unit words of places written short
+    /// are (`P. Hòa Khánh Nam`, which alone reads like an initial).
     pub fn abbreviations(&self, doc: &Doc) -> &[Match] {
-        self.abbreviations
-            .get_or_init(|| self.dictionary.find_in(doc, doc.layout().body.clone()))
+        self.abbreviations.get_or_init(|| {
+            let text = doc.text();
+            let mut found = self.dictionary.find_in(doc, doc.layout().body.clone());
+            if let Some(first) = doc.layout().authors.first() {
+                let line_end = text[first.start..]
+                    .find('\n')
+                    .map_or(text.len(), |i| first.start + i);
+                found.retain(|m| m.range.start < first.start || m.range.start > line_end);
+            }
+            for l in self.localities(doc) {
+                let Some(unit) = l.unit.as_deref() else {
+                    continue;
+                };
+                let unit_range = l.range.start..l.range.start + unit.len();
+                let written = text.get(unit_range.clone()) == Some(unit);
+                let short = unit.starts_with(char::is_uppercase) && unit.chars().count() <= 3;
+                if !written
+                    || !short
+                    || found
+                        .iter()
+                        .any(|m| m.range.start < unit_range.end && unit_range.start < m.range.end)
+                {
+                    continue;
+                }
+                if let Some(expansion) = self
+                    .dictionary
+                    .dictionary_expansion(text, unit_range.clone())
+                {
+                    found.push(Match {
+                        range: unit_range,
+                        expansion,
+                    });
+                }
+            }
+            found.sort_by_key(|m| m.range.start);
+            found
+        })
+    }
+
+    /// The body's localities (normalized coordinates), resolved in the
+    /// structure of the article's time.
+    pub fn localities(&self, doc: &Doc) -> &[locality::LocalityFound] {
+        self.localities.get_or_init(|| {
+            let body = doc.body();
+            locality::scan(body.text(), self.gazetteer, self.era(doc))
+                .into_iter()
+                .map(|mut l| {
+                    l.range = body.doc_range(l.range);
+                    l
+                })
+                .collect()
+        })
     }
 
     /// The administrative structure in force when the article was written:

@@ -1,0 +1,76 @@
+//! Whole composed articles in the page layouts news sites use: what the
+//! families find together (the layout decides the body, the byline and the
+//! publication time; localities name abbreviated unit words).
+
+use anninh::Extractor;
+
+fn texts<T>(items: &[T], text: impl Fn(&T) -> &str) -> Vec<String> {
+    items.iter().map(|x| text(x).to_string()).collect()
+}
+
+#[test]
+fn an_aggregator_page_with_a_breadcrumb_and_a_date_line() {
+    let page = "Tin tức > Pháp luật > An ninh - Trật tự\n\
+        Cảnh giác với tội phạm trộm xe máy ở vùng ven\n\
+        01/04/2014 13:21\n\
+        (Cadn.com.vn) - Cơ quan CSĐT CAH Hòa Vang vừa bắt Lê Văn Tý (1989, trú P. Hòa Khánh Nam, Q. Liên Chiểu) về hành vi trộm cắp 2 xe máy.\n\
+        \n\
+        Lực lượng CA đã thu hồi toàn bộ tài sản và trả lại cho người bị hại.\n\
+        An Dương\n";
+    let a = Extractor::new().extract(page);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Cảnh giác với tội phạm trộm xe máy ở vùng ven")
+    );
+    assert_eq!(
+        a.published.as_ref().map(|p| p.value.as_str()),
+        Some("2014-04-01T13:21")
+    );
+    assert_eq!(texts(&a.authors, |x| &x.name), ["An Dương"]);
+    let abbreviations = texts(&a.abbreviations, |x| &x.text);
+    for form in ["CSĐT", "CAH", "P.", "Q.", "CA"] {
+        assert!(
+            abbreviations.iter().any(|f| f == form),
+            "{form}: {abbreviations:?}"
+        );
+    }
+    assert!(
+        !abbreviations.iter().any(|f| f == "Cadn"),
+        "{abbreviations:?}"
+    );
+    assert_eq!(texts(&a.counts, |x| &x.text), ["2 xe máy"]);
+    assert!(a.dates.iter().any(|d| d.text == "1989"));
+}
+
+#[test]
+fn a_crawled_page_with_its_stamp_at_the_foot() {
+    let page = "Hội nghị triển khai phong trào bảo vệ an ninh Tổ quốc năm 2013\n\
+        Sáng 27/5, Công an tỉnh Hòa Bình tổ chức hội nghị triển khai phong trào toàn dân bảo vệ an ninh Tổ quốc.\n\
+        Hội nghị đã đánh giá kết quả 5 năm thực hiện phong trào, biểu dương 30 tập thể và 45 cá nhân có thành tích xuất sắc, đồng thời đề ra nhiệm vụ năm 2013.Minh Anh\n\
+        28/05/13 10:45 GMT+7\n\
+        Xã hội\n\
+        An ninh,Hòa Bình,Thanh Xuân,Công an\n\
+        CAND\n";
+    let a = Extractor::new().extract(page);
+    let published = a.published.as_ref().map(|p| p.value.as_str());
+    assert_eq!(published, Some("2013-05-28T10:45+07:00"));
+    assert_eq!(texts(&a.authors, |x| &x.name), ["Minh Anh"]);
+    // The keyword line is no article text.
+    assert!(!a.localities.iter().any(|l| l.name == "Thanh Xuân"));
+    assert!(a.dates.iter().any(|d| d.text == "28/05/13 10:45 GMT+7"));
+    assert!(a.dates.iter().any(|d| d.text == "năm 2013"));
+    assert_eq!(
+        texts(&a.counts, |x| &x.text),
+        ["5 năm", "30 tập thể", "45 cá nhân"]
+    );
+}
+
+#[test]
+fn a_byline_with_the_author_s_unit() {
+    let page = "Xây dựng mô hình tự quản về an ninh trật tự\n\
+        Công an thị xã đã xây dựng 12 mô hình tự quản về ANTT trên địa bàn.\n\
+        Hữu Hùng - CATX\n";
+    let a = Extractor::new().extract(page);
+    assert_eq!(texts(&a.authors, |x| &x.name), ["Hữu Hùng"]);
+    assert_eq!(texts(&a.abbreviations, |x| &x.text), ["ANTT"]);
+}
