@@ -129,6 +129,10 @@ fn governs(between: &str) -> bool {
         return false;
     }
     let b = b.trim_end_matches([':', ',', ' ', '…']);
+    // `chuyên đề: "..."`: a colon joins the trigger to its name.
+    if b.is_empty() {
+        return true;
+    }
     let lower = b.to_lowercase();
     INTRO
         .iter()
@@ -381,5 +385,18 @@ mod tests {
     fn unclosed_quotes_do_not_swallow() {
         let text = "mô hình “Ba quản\nĐoạn sau rất dài. mô hình “Bốn an” nữa";
         assert_eq!(models(text), [m("Bốn an", ModelKind::Model)]);
+    }
+
+    #[test]
+    fn a_colon_between_the_trigger_and_its_name() {
+        assert_eq!(
+            models(
+                "thực hiện hiệu quả chuyên đề: \"Phối hợp tuần tra đảm bảo an ninh trật tự\" của thành phố"
+            ),
+            [m(
+                "Phối hợp tuần tra đảm bảo an ninh trật tự",
+                ModelKind::Topic
+            )]
+        );
     }
 }
