@@ -695,6 +695,60 @@ fn is_ancestor(gaz: &Gazetteer, p: &Unit, u: &Unit) -> bool {
     gaz.parent_of(u).is_some_and(|d| d.code == p.code)
 }
 
+/// A name the gazetteer does not know that differs by one letter from a
+/// place of the same level the article names elsewhere is that place,
+/// misspelt (`TP Tuy Hà` beside `TP Tuy Hòa`): it takes its name, province
+/// and code, so the article names one city, not two.
+pub(crate) fn same_place_misspelt(found: &mut [LocalityFound]) {
+    let known: Vec<(Level, String, LocalityFound)> = found
+        .iter()
+        .filter(|l| l.code.is_some())
+        .map(|l| (l.level, fold_key(&l.name), l.clone()))
+        .collect();
+    for l in found.iter_mut().filter(|l| l.code.is_none()) {
+        let key = fold_key(&l.name);
+        if key.chars().count() < 5 {
+            continue;
+        }
+        let near: Vec<&LocalityFound> = known
+            .iter()
+            .filter(|(level, k, _)| *level == l.level && one_edit_apart(&key, k))
+            .map(|(_, _, place)| place)
+            .collect();
+        if let Some(place) = near.first()
+            && near.iter().all(|p| p.code == place.code)
+        {
+            l.name = place.name.clone();
+            l.province = place.province.clone();
+            l.code = place.code.clone();
+        }
+    }
+}
+
+/// Whether two keys differ by exactly one inserted, deleted or changed
+/// letter.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
 /// The body's localities, resolved in the structure of the article's time.
 pub(crate) fn find(doc: &Doc, ctx: &Context) -> Vec<Locality> {
     ctx.localities(doc)
@@ -886,5 +940,17 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "tỉnh ĐắkLắk");
         assert_eq!(got[0].4.as_deref(), Some("Đắk Lắk"));
+    }
+
+    #[test]
+    fn a_misspelt_name_is_the_place_named_elsewhere() {
+        let text = "Phó Công an TP Tuy Hà cho biết, TAND TP Tuy Hòa và Công an TP Tuy Hòa";
+        let mut found = scan(text, Gazetteer::embedded(), None);
+        same_place_misspelt(&mut found);
+        let names: Vec<&str> = found.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Tuy Hòa", "Tuy Hòa", "Tuy Hòa"]);
+        assert!(one_edit_apart("tuyha", "tuyhoa"));
+        assert!(!one_edit_apart("tuyhoa", "tuyhoa"));
+        assert!(!one_edit_apart("haian", "hadong"));
     }
 }

@@ -247,13 +247,16 @@ impl<'e> Context<'e> {
     pub fn localities(&self, doc: &Doc) -> &[locality::LocalityFound] {
         self.localities.get_or_init(|| {
             let body = doc.body();
-            locality::scan(body.text(), self.gazetteer, self.era(doc))
-                .into_iter()
-                .map(|mut l| {
-                    l.range = body.doc_range(l.range);
-                    l
-                })
-                .collect()
+            let mut found: Vec<locality::LocalityFound> =
+                locality::scan(body.text(), self.gazetteer, self.era(doc))
+                    .into_iter()
+                    .map(|mut l| {
+                        l.range = body.doc_range(l.range);
+                        l
+                    })
+                    .collect();
+            locality::same_place_misspelt(&mut found);
+            found
         })
     }
 
