@@ -17,7 +17,7 @@
 //! `title` is scored too (folded text), as an extra line.
 
 use crate::normalize::fold_key;
-use crate::record::{Article, FactType, Range2};
+use crate::record::{Article, FactType, Span};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -159,7 +159,7 @@ impl Report {
     }
 }
 
-fn overlaps(a: Range2, b: Range2) -> bool {
+fn overlaps(a: Span, b: Span) -> bool {
     a[0] < b[1] && b[0] < a[1]
 }
 
@@ -444,8 +444,8 @@ mod tests {
             approx: Approx::Exact,
             unit: Some("vụ".into()),
             subject: None,
-            span,
-            bytes: span,
+            span: Span(span),
+            bytes: ByteSpan(span),
         }
     }
 
@@ -476,8 +476,8 @@ mod tests {
             level: Level::District,
             province: Some("Quảng Trị".into()),
             code: None,
-            span,
-            bytes: span,
+            span: Span(span),
+            bytes: ByteSpan(span),
         };
         let mut p = Article::empty();
         let mut g = Article::empty();

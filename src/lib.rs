@@ -46,7 +46,8 @@ pub mod input;
 pub mod normalize;
 mod offsets;
 pub mod record;
+pub mod table;
 
 pub use error::Error;
 pub use extract::Extractor;
-pub use record::{Article, Fact, FactType};
+pub use record::{Article, ByteSpan, Fact, FactType, Span};

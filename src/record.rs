@@ -13,6 +13,104 @@ pub const SCHEMA: &str = "anninh/1";
 /// A half-open `[start, end)` range, serialized as a two-element array.
 pub type Range2 = [usize; 2];
 
+/// A mention's place in the caller's text in Unicode code points,
+/// `[start, end)`: what Python's `s[start:end]` takes. Serialized as a
+/// two-element array.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Span(pub Range2);
+
+/// A mention's place in the caller's text in UTF-8 bytes, `[start, end)`:
+/// what Rust's `&s[start..end]` takes. Serialized as a two-element array.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ByteSpan(pub Range2);
+
+impl Span {
+    /// The first code point.
+    pub fn start(&self) -> usize {
+        self.0[0]
+    }
+
+    /// One past the last code point.
+    pub fn end(&self) -> usize {
+        self.0[1]
+    }
+
+    /// The code points of `text` in this span (`None` when it lies outside).
+    ///
+    /// ```
+    /// let text = "Công an xã Ea Tu tổ chức 3 buổi tuyên truyền.";
+    /// let a = anninh::Extractor::new().extract(text);
+    /// assert_eq!(a.counts[0].span.slice(text), Some("3 buổi"));
+    /// ```
+    pub fn slice<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let mut offsets = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+        let start = offsets.nth(self.start())?;
+        let end = if self.end() == self.start() {
+            start
+        } else {
+            offsets.nth(self.end().checked_sub(self.start() + 1)?)?
+        };
+        text.get(start..end)
+    }
+}
+
+impl ByteSpan {
+    /// The first byte.
+    pub fn start(&self) -> usize {
+        self.0[0]
+    }
+
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.0[1]
+    }
+
+    /// The range, for slicing.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
+
+    /// The bytes of `text` in this span (`None` when they are not a
+    /// stretch of it on character boundaries).
+    ///
+    /// ```
+    /// let text = "Công an xã Ea Tu tổ chức 3 buổi tuyên truyền.";
+    /// let a = anninh::Extractor::new().extract(text);
+    /// assert_eq!(a.counts[0].bytes.slice(text), Some("3 buổi"));
+    /// ```
+    pub fn slice<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.get(self.range())
+    }
+}
+
+impl std::ops::Deref for Span {
+    type Target = Range2;
+    fn deref(&self) -> &Range2 {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for ByteSpan {
+    type Target = Range2;
+    fn deref(&self) -> &Range2 {
+        &self.0
+    }
+}
+
+impl From<Range2> for Span {
+    fn from(r: Range2) -> Self {
+        Span(r)
+    }
+}
+
+impl From<Range2> for ByteSpan {
+    fn from(r: Range2) -> Self {
+        ByteSpan(r)
+    }
+}
+
 /// One article's facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -24,6 +122,12 @@ pub struct Article {
     /// The headline, as written.
     #[serde(default)]
     pub title: Option<String>,
+    /// Where the headline stands (code points), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_span: Option<Span>,
+    /// Where the headline stands (bytes), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_bytes: Option<ByteSpan>,
     /// When the article was published or last updated.
     #[serde(default)]
     pub published: Option<Published>,
@@ -61,6 +165,8 @@ impl Article {
             schema: SCHEMA.to_string(),
             source: None,
             title: None,
+            title_span: None,
+            title_bytes: None,
             published: None,
             authors: Vec::new(),
             counts: Vec::new(),
@@ -121,10 +227,10 @@ pub struct Published {
     pub text: String,
     /// Code-point range.
     #[serde(default)]
-    pub span: Range2,
+    pub span: Span,
     /// Byte range.
     #[serde(default)]
-    pub bytes: Range2,
+    pub bytes: ByteSpan,
 }
 
 /// A byline name.
@@ -137,10 +243,10 @@ pub struct Author {
     pub text: String,
     /// Code-point range.
     #[serde(default)]
-    pub span: Range2,
+    pub span: Span,
     /// Byte range.
     #[serde(default)]
-    pub bytes: Range2,
+    pub bytes: ByteSpan,
 }
 
 /// How a quantity is qualified.
@@ -168,6 +274,13 @@ pub enum Approx {
 /// A number that serializes as a JSON integer when it is integral.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
 pub struct Quantity(pub f64);
+
+impl Quantity {
+    /// The number.
+    pub fn as_f64(&self) -> f64 {
+        self.0
+    }
+}
 
 impl Serialize for Quantity {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -203,10 +316,10 @@ pub struct Count {
     pub subject: Option<String>,
     /// Code-point range.
     #[serde(default)]
-    pub span: Range2,
+    pub span: Span,
     /// Byte range.
     #[serde(default)]
-    pub bytes: Range2,
+    pub bytes: ByteSpan,
 }
 
 /// The kind of a calendar expression.
@@ -253,10 +366,10 @@ pub struct DateMention {
     pub value: DateValue,
     /// Code-point range.
     #[serde(default)]
-    pub span: Range2,
+    pub span: Span,
     /// Byte range.
     #[serde(default)]
-    pub bytes: Range2,
+    pub bytes: ByteSpan,
 }
 
 /// The administrative level of a place.
@@ -309,10 +422,10 @@ pub struct Locality {
     pub code: Option<String>,
     /// Code-point range.
     #[serde(default)]
-    pub span: Range2,
+    pub span: Span,
     /// Byte range.
     #[serde(default)]
-    pub bytes: Range2,
+    pub bytes: ByteSpan,
 }
 
 /// The kind of a named initiative, from its trigger word.
@@ -349,10 +462,10 @@ pub struct Model {
     pub canonical: Option<String>,
     /// Code-point range.
     #[serde(default)]
-    pub span: Range2,
+    pub span: Span,
     /// Byte range.
     #[serde(default)]
-    pub bytes: Range2,
+    pub bytes: ByteSpan,
 }
 
 /// A cited legal or party document.
@@ -376,10 +489,10 @@ pub struct LegalDocument {
     pub title: Option<String>,
     /// Code-point range.
     #[serde(default)]
-    pub span: Range2,
+    pub span: Span,
     /// Byte range.
     #[serde(default)]
-    pub bytes: Range2,
+    pub bytes: ByteSpan,
 }
 
 /// A domain abbreviation.
@@ -391,10 +504,10 @@ pub struct Abbreviation {
     pub expansion: String,
     /// Code-point range.
     #[serde(default)]
-    pub span: Range2,
+    pub span: Span,
     /// Byte range.
     #[serde(default)]
-    pub bytes: Range2,
+    pub bytes: ByteSpan,
 }
 
 /// One fact of an article, borrowed: see [`Article::facts`].
@@ -452,16 +565,16 @@ impl<'a> Fact<'a> {
     }
 
     /// Code-point range in the input (none for the title).
-    pub fn span(&self) -> Option<Range2> {
+    pub fn span(&self) -> Option<Span> {
         self.ranges().map(|(span, _)| span)
     }
 
     /// Byte range in the input (none for the title).
-    pub fn bytes(&self) -> Option<Range2> {
+    pub fn bytes(&self) -> Option<ByteSpan> {
         self.ranges().map(|(_, bytes)| bytes)
     }
 
-    fn ranges(&self) -> Option<(Range2, Range2)> {
+    fn ranges(&self) -> Option<(Span, ByteSpan)> {
         Some(match self {
             Fact::Title(_) => return None,
             Fact::Published(x) => (x.span, x.bytes),

@@ -244,14 +244,30 @@ fn csv_has_one_row_per_fact() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines = text.lines();
-    assert!(
-        lines
-            .next()
-            .unwrap()
-            .starts_with("source,type,text,start,end,byte_start,byte_end,value,approx,unit")
+    assert_eq!(
+        lines.next(),
+        Some(
+            "source,type,text,start,end,byte_start,byte_end,value,date_value,approx,unit,subject,kind,level,name,canonical,province,code,number,issued,issuer,title,expansion,trigger"
+        )
     );
     assert!(text.contains(",count,12.397 hộ gia đình,"), "{text}");
     assert!(text.contains(",locality,huyện Cẩm Thuỷ,"));
+    // Numbers only in `value`, dates in `date_value`, offsets on every row.
+    let mut csv = csv_rows(&text);
+    let header = csv.remove(0);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for row in &csv {
+        let value = &row[col("value")];
+        assert!(value.is_empty() || value.parse::<f64>().is_ok(), "{row:?}");
+        assert!(row[col("start")].parse::<usize>().is_ok(), "{row:?}");
+        if row[col("type")] == "date" {
+            assert!(!row[col("date_value")].is_empty(), "{row:?}");
+        }
+    }
+    assert!(
+        csv.iter()
+            .any(|r| r[col("type")] == "model" && !r[col("canonical")].is_empty())
+    );
 }
 
 #[test]
@@ -324,4 +340,63 @@ fn stats_summarise_a_corpus() {
     );
     let w: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(w["facts"], v["facts"]);
+}
+
+/// A CSV text's records (quoted fields with commas and doubled quotes).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    rows
+}
+
+/// pandas reads the CSV with numbers as numbers (skipped without pandas).
+#[test]
+fn pandas_reads_numbers_as_numbers() {
+    let has_pandas = Command::new("python3")
+        .args(["-c", "import pandas"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_pandas {
+        eprintln!("pandas is not installed: skipped");
+        return;
+    }
+    let csv = anninh(&["extract", "fixtures/articles", "--format", "csv"], None).stdout;
+    let dir = temp_dir("pandas");
+    let path = dir.join("facts.csv");
+    std::fs::write(&path, csv).unwrap();
+    let script = format!(
+        "import pandas as pd\n\
+         df = pd.read_csv({path:?})\n\
+         assert str(df['value'].dtype) == 'float64', df['value'].dtype\n\
+         for c in ['start', 'end', 'byte_start', 'byte_end']:\n    assert str(df[c].dtype) == 'int64', (c, df[c].dtype)\n\
+         print(df[df.type == 'count'].groupby('unit')['value'].sum()['lượt'])\n",
+        path = path.to_str().unwrap()
+    );
+    let out = Command::new("python3")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -84,29 +84,13 @@ fn check_extract(s: &str) -> Result<(), TestCaseError> {
             .position(|&(i, _)| i == b)
             .unwrap_or(chars.len())
     };
-    let mut spans: Vec<(String, [usize; 2], [usize; 2])> = Vec::new();
-    spans.extend(a.counts.iter().map(|m| (m.text.clone(), m.span, m.bytes)));
-    spans.extend(a.dates.iter().map(|m| (m.text.clone(), m.span, m.bytes)));
-    spans.extend(
-        a.localities
-            .iter()
-            .map(|m| (m.text.clone(), m.span, m.bytes)),
-    );
-    spans.extend(a.models.iter().map(|m| (m.text.clone(), m.span, m.bytes)));
-    spans.extend(
-        a.legal_documents
-            .iter()
-            .map(|m| (m.text.clone(), m.span, m.bytes)),
-    );
-    spans.extend(
-        a.abbreviations
-            .iter()
-            .map(|m| (m.text.clone(), m.span, m.bytes)),
-    );
-    spans.extend(a.authors.iter().map(|m| (m.text.clone(), m.span, m.bytes)));
-    for (text, span, bytes) in spans {
-        prop_assert_eq!(s.get(bytes[0]..bytes[1]), Some(text.as_str()));
-        prop_assert_eq!([char_at(bytes[0]), char_at(bytes[1])], span);
+    for fact in a.facts() {
+        let (Some(span), Some(bytes)) = (fact.span(), fact.bytes()) else {
+            continue;
+        };
+        prop_assert_eq!(bytes.slice(s), Some(fact.text()));
+        prop_assert_eq!(span.slice(s), Some(fact.text()));
+        prop_assert_eq!([char_at(bytes[0]), char_at(bytes[1])], *span);
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Inputs that once crashed anninh (`fuzz/regressions/`), replayed through
 //! the checks of the fuzz targets.
 
+use anninh::ByteSpan;
 use anninh::normalize::{Options, ToneStyle, normalize};
 use std::path::Path;
 
@@ -18,7 +19,7 @@ fn check(text: &str) {
     }
     let a = anninh::Extractor::new().extract(text);
     for fact in a.facts() {
-        if let Some([s, e]) = fact.bytes() {
+        if let Some(ByteSpan([s, e])) = fact.bytes() {
             assert!(s <= e && e <= text.len(), "{fact:?}");
             assert_eq!(text.get(s..e), Some(fact.text()), "{fact:?}");
         }

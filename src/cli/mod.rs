@@ -287,7 +287,7 @@ fn extract(
     // Records are serialised on the workers; this thread only writes.
     let render = |article: anninh::Article| -> Vec<u8> {
         let mut bytes = match (format, pretty) {
-            (Format::Csv, _) => return csv_out::rows(&article),
+            (Format::Csv, _) => return csv_out::article_rows(&article),
             (Format::Json, true) => serde_json::to_vec_pretty(&article),
             _ => serde_json::to_vec(&article),
         }

@@ -12,7 +12,7 @@ pub(crate) mod layout;
 use crate::gazetteer::Gazetteer;
 use crate::normalize::{Normalized, Options, normalize};
 use crate::offsets::CharOffsets;
-use crate::record::Range2;
+use crate::record::{ByteSpan, Span};
 use layout::Layout;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -36,9 +36,9 @@ pub(crate) struct Located {
     /// The original text of the mention.
     pub text: String,
     /// Code-point range in the original.
-    pub span: Range2,
+    pub span: Span,
     /// Byte range in the original.
-    pub bytes: Range2,
+    pub bytes: ByteSpan,
 }
 
 /// A stretch of a document's normalized text that keeps its offset, so a
@@ -150,8 +150,8 @@ impl<'a> Doc<'a> {
         let offsets = self.offsets.get_or_init(|| CharOffsets::new(self.original));
         Located {
             text: self.original[r.clone()].to_string(),
-            span: [offsets.char_offset(r.start), offsets.char_offset(r.end)],
-            bytes: [r.start, r.end],
+            span: Span([offsets.char_offset(r.start), offsets.char_offset(r.end)]),
+            bytes: ByteSpan([r.start, r.end]),
         }
     }
 
@@ -178,7 +178,7 @@ mod tests {
         assert_eq!(s.local_range(&(0..5)), None);
         let at = doc.locate_in(&s, three..three + 1);
         assert_eq!(at.text, "3");
-        assert_eq!(at.bytes, [46, 47]);
+        assert_eq!(at.bytes, ByteSpan([46, 47]));
     }
 
     #[test]

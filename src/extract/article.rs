@@ -5,15 +5,15 @@
 use super::Context;
 use super::date::DateFound;
 use crate::chars::back;
-use crate::doc::Doc;
 use crate::doc::layout::name_case;
+use crate::doc::{Doc, Located};
 use crate::normalize::fold;
 use crate::record::{Author, DateKind, DateValue, Published};
 use std::ops::Range;
 
-/// The headline, as written.
-pub(crate) fn title(doc: &Doc, _ctx: &Context) -> Option<String> {
-    doc.layout().title.clone().map(|t| doc.locate(t).text)
+/// The headline, as written, and where it stands.
+pub(crate) fn title(doc: &Doc, _ctx: &Context) -> Option<Located> {
+    doc.layout().title.clone().map(|t| doc.locate(t))
 }
 
 /// Byline names.

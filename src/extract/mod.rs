@@ -131,7 +131,13 @@ impl Extractor {
                 continue;
             }
             match t {
-                FactType::Title => article.title = article::title(&doc, &ctx),
+                FactType::Title => {
+                    if let Some(t) = article::title(&doc, &ctx) {
+                        article.title = Some(t.text);
+                        article.title_span = Some(t.span);
+                        article.title_bytes = Some(t.bytes);
+                    }
+                }
                 FactType::Published => article.published = article::published(&doc, &ctx),
                 FactType::Authors => article.authors = article::authors(&doc, &ctx),
                 FactType::Counts => article.counts = count::find(&doc, &ctx),
