@@ -23,6 +23,14 @@ pub enum Error {
         /// Byte offset of the first bad sequence.
         offset: usize,
     },
+    /// The input holds NUL bytes: a binary file, not text.
+    #[error("{path}: not text: a NUL byte at byte {offset}")]
+    Binary {
+        /// The input.
+        path: PathBuf,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
     /// The input is larger than allowed.
     #[error("{path}: {size} bytes, larger than the limit of {limit}")]
     TooLarge {

@@ -423,9 +423,15 @@ pub fn evaluate_dirs(
             });
         let text = std::fs::read(&text_path)
             .map_err(io(&text_path))
-            .and_then(|b| crate::input::decode(b, &text_path, &Default::default()));
+            .and_then(|b| {
+                crate::normalize::to_unicode(
+                    b,
+                    &text_path.display().to_string(),
+                    &Default::default(),
+                )
+            });
         match (gold, text) {
-            (Ok(gold), Ok(text)) => report.add(&extractor.extract(&text), &gold),
+            (Ok(gold), Ok(text)) => report.add(&extractor.extract(&text.text), &gold),
             (Err(e), _) | (_, Err(e)) => errors.push(e),
         }
     }

@@ -152,6 +152,11 @@ pub struct Article {
     /// Domain abbreviations and their expansions.
     #[serde(default)]
     pub abbreviations: Vec<Abbreviation>,
+    /// The legacy encoding the input was converted from (`tcvn3`, `vni`,
+    /// `windows-1258`, `viscii`), when it was not Unicode; offsets then
+    /// refer to the converted text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// Byte range of the input that was read as the article body (header
     /// and byline included, page furniture excluded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -175,6 +180,7 @@ impl Article {
             models: Vec::new(),
             legal_documents: Vec::new(),
             abbreviations: Vec::new(),
+            encoding: None,
             body: None,
         }
     }

@@ -80,7 +80,7 @@ fn stdin_is_read_without_a_path() {
     let out = anninh(&["extract"], Some("Công an tỉnh Trà Vinh".as_bytes()));
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v.get("source").is_none());
+    assert_eq!(v["source"], "-");
 }
 
 #[test]
@@ -280,9 +280,19 @@ fn json_lines_input_keeps_ids_and_order() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 2);
+    // One output line per input line, failed ones as error records.
+    assert_eq!(lines.len(), 4);
     assert_eq!(lines[0]["source"], "a");
     assert_eq!(lines[1]["source"], "7");
+    assert_eq!(lines[2]["source"], "-:3");
+    assert!(
+        lines[2]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("-:3: not JSON")
+    );
+    assert_eq!(lines[3]["source"], "c");
+    assert_eq!(lines[3]["error"], "-:4: no string field `text`");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("-:3: not JSON"), "{err}");
     assert!(err.contains("-:4: no string field `text`"), "{err}");

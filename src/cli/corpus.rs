@@ -9,7 +9,7 @@
 //! once stay few, whatever the corpus.
 
 use super::{CorpusArgs, InputKind, ReadArgs};
-use anninh::input::{ReadOptions, decode};
+use anninh::input::{Encoding, ReadOptions};
 use anninh::{Article, Error, Extractor};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::{BTreeMap, HashSet};
@@ -36,6 +36,14 @@ pub enum Input {
     },
 }
 
+/// An input's text, readable, and the legacy encoding it came in.
+pub struct Text {
+    /// The text (legacy input converted to Unicode).
+    pub text: String,
+    /// The encoding the input was converted from, when not Unicode.
+    pub encoding: Option<Encoding>,
+}
+
 impl Input {
     /// How the input is named in records and errors.
     pub fn name(&self) -> String {
@@ -46,45 +54,73 @@ impl Input {
         }
     }
 
-    /// The input's text.
-    pub fn read(&self, options: &ReadOptions, max_bytes: Option<u64>) -> Result<String, Error> {
-        let path = PathBuf::from(self.name());
+    /// The input's text. A file must be a regular file (a FIFO or a device
+    /// would stall or swamp the run), and `max_bytes` holds whatever its
+    /// size says: it is counted while reading.
+    pub fn read(&self, options: &ReadOptions, max_bytes: Option<u64>) -> Result<Text, Error> {
+        let name = self.name();
         let io = |source| Error::Io {
-            path: path.clone(),
+            path: PathBuf::from(&name),
             source,
         };
         let bytes = match self {
-            Input::Record { text, .. } => return Ok(text.clone()),
-            Input::Stdin => {
-                let mut b = Vec::new();
-                std::io::stdin().read_to_end(&mut b).map_err(io)?;
-                b
+            Input::Record { text, .. } => {
+                return Ok(Text {
+                    text: text.clone(),
+                    encoding: None,
+                });
             }
+            Input::Stdin => read_limited(std::io::stdin().lock(), &name, max_bytes)?,
             Input::File(p) => {
-                if let Some(limit) = max_bytes {
-                    let size = std::fs::metadata(p).map_err(io)?.len();
-                    if size > limit {
-                        return Err(Error::TooLarge {
-                            path: p.clone(),
-                            size,
-                            limit,
-                        });
-                    }
+                let meta = std::fs::metadata(p).map_err(io)?;
+                if !meta.is_file() {
+                    return Err(Error::Io {
+                        path: p.clone(),
+                        source: std::io::Error::other("not a regular file"),
+                    });
                 }
-                std::fs::read(p).map_err(io)?
+                let file = std::fs::File::open(p).map_err(io)?;
+                read_limited(file, &name, max_bytes)?
             }
         };
-        if let Some(limit) = max_bytes
-            && bytes.len() as u64 > limit
-        {
-            return Err(Error::TooLarge {
-                path,
-                size: bytes.len() as u64,
-                limit,
-            });
-        }
-        decode(bytes, &path, options)
+        let decoded = anninh::normalize::to_unicode(bytes, &name, options)?;
+        Ok(Text {
+            text: decoded.text,
+            encoding: (decoded.encoding != Encoding::Utf8).then_some(decoded.encoding),
+        })
     }
+}
+
+/// Reads at most `limit` bytes (and one more, to know that there are).
+fn read_limited(reader: impl Read, name: &str, limit: Option<u64>) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    let cap = limit.map_or(u64::MAX, |l| l.saturating_add(1));
+    reader
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: PathBuf::from(name),
+            source,
+        })?;
+    if let Some(limit) = limit
+        && bytes.len() as u64 > limit
+    {
+        return Err(Error::TooLarge {
+            path: PathBuf::from(name),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// One unit of work: an input to read, or what went wrong finding it;
+/// `source` names it either way.
+pub struct Job {
+    /// The input's name, or its place (`file:line`) when it has none.
+    pub source: String,
+    /// The input.
+    pub input: Result<Input, Error>,
 }
 
 /// What a run did.
@@ -95,32 +131,50 @@ pub struct Summary {
     pub failed: usize,
 }
 
-/// Expands paths into text inputs: directories recursively (`*.txt`,
-/// sorted by path, each directory visited once so that symlink loops end).
-fn text_inputs(paths: &[PathBuf], errors: &mut Vec<Error>) -> Vec<Input> {
-    let mut inputs = Vec::new();
+/// What listing the paths found besides inputs.
+#[derive(Default)]
+struct Listing {
+    /// Files in directories without one of the extensions.
+    skipped: usize,
+}
+
+/// Expands paths into text inputs: directories recursively (files with one
+/// of `extensions`, any case, sorted by path, each directory visited once
+/// so that symlink loops end); named files whatever their extension.
+fn text_inputs(paths: &[PathBuf], extensions: &[String], listing: &mut Listing) -> Vec<Job> {
+    let mut jobs = Vec::new();
     if paths.is_empty() {
-        inputs.push(Input::Stdin);
+        jobs.push(Job {
+            source: "-".to_string(),
+            input: Ok(Input::Stdin),
+        });
     }
     for p in paths {
         if p.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            jobs.push(Job {
+                source: "-".to_string(),
+                input: Ok(Input::Stdin),
+            });
         } else if p.is_dir() {
             let mut files = Vec::new();
-            walk(p, &mut files, errors, &mut HashSet::new());
-            files.sort();
-            inputs.extend(files.into_iter().map(Input::File));
+            walk(p, extensions, &mut files, listing, &mut HashSet::new());
+            files.sort_by(|a: &Job, b: &Job| a.source.cmp(&b.source));
+            jobs.extend(files);
         } else {
-            inputs.push(Input::File(p.clone()));
+            jobs.push(Job {
+                source: p.display().to_string(),
+                input: Ok(Input::File(p.clone())),
+            });
         }
     }
-    inputs
+    jobs
 }
 
 fn walk(
     dir: &Path,
-    files: &mut Vec<PathBuf>,
-    errors: &mut Vec<Error>,
+    extensions: &[String],
+    files: &mut Vec<Job>,
+    listing: &mut Listing,
     seen: &mut HashSet<PathBuf>,
 ) {
     let Ok(canonical) = dir.canonicalize() else {
@@ -132,9 +186,12 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
-            errors.push(Error::Io {
-                path: dir.to_path_buf(),
-                source,
+            files.push(Job {
+                source: dir.display().to_string(),
+                input: Err(Error::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                }),
             });
             return;
         }
@@ -142,29 +199,43 @@ fn walk(
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            walk(&path, files, errors, seen);
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            files.push(path);
+            walk(&path, extensions, files, listing, seen);
+            continue;
+        }
+        let wanted = path.extension().is_some_and(|e| {
+            let e = e.to_string_lossy().to_lowercase();
+            extensions.contains(&e)
+        });
+        if wanted {
+            files.push(Job {
+                source: path.display().to_string(),
+                input: Ok(Input::File(path)),
+            });
+        } else {
+            listing.skipped += 1;
         }
     }
 }
 
-/// JSON Lines records, read lazily: one input or one error per line.
+/// JSON Lines records, read lazily as bytes: one job per line, so that
+/// line n of the output is line n of the input. A line that is not a
+/// record (not UTF-8, not JSON, no text) is that line's error.
 struct Records<'a> {
     sources: Vec<(String, Box<dyn BufRead + Send + 'a>)>,
     line_no: usize,
     id_field: &'a str,
     text_field: &'a str,
+    buf: Vec<u8>,
 }
 
 impl Iterator for Records<'_> {
-    type Item = Result<Input, Error>;
+    type Item = Job;
 
-    fn next(&mut self) -> Option<Self::Item> {
+    fn next(&mut self) -> Option<Job> {
         loop {
             let (name, reader) = self.sources.first_mut()?;
-            let mut line = String::new();
-            match reader.read_line(&mut line) {
+            self.buf.clear();
+            match reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
                     self.sources.remove(0);
                     self.line_no = 0;
@@ -172,42 +243,63 @@ impl Iterator for Records<'_> {
                 }
                 Ok(_) => {
                     self.line_no += 1;
-                    if line.trim().is_empty() {
-                        continue;
-                    }
                     let place = format!("{name}:{}", self.line_no);
-                    return Some(parse_record(&line, &place, self.id_field, self.text_field));
+                    let mut line = self.buf.as_slice();
+                    if self.line_no == 1 {
+                        line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+                    }
+                    let line = line.strip_suffix(b"\n").unwrap_or(line);
+                    let line = line.strip_suffix(b"\r").unwrap_or(line);
+                    return Some(parse_record(line, place, self.id_field, self.text_field));
                 }
                 Err(source) => {
                     let path = PathBuf::from(name.clone());
                     self.sources.remove(0);
-                    return Some(Err(Error::Io { path, source }));
+                    return Some(Job {
+                        source: path.display().to_string(),
+                        input: Err(Error::Io { path, source }),
+                    });
                 }
             }
         }
     }
 }
 
-fn parse_record(line: &str, place: &str, id_field: &str, text_field: &str) -> Result<Input, Error> {
+fn parse_record(line: &[u8], place: String, id_field: &str, text_field: &str) -> Job {
     let bad = |message: String| Error::Parse {
-        path: PathBuf::from(place),
+        path: PathBuf::from(&place),
         message,
     };
-    let v: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
-    let text = v
-        .get(text_field)
-        .and_then(|t| t.as_str())
-        .ok_or_else(|| bad(format!("no string field `{text_field}`")))?;
-    let id = match v.get(id_field) {
+    let parsed = std::str::from_utf8(line)
+        .map_err(|e| bad(format!("not UTF-8 at byte {}", e.valid_up_to())))
+        .and_then(|l| {
+            if l.trim().is_empty() {
+                return Err(bad("an empty line".to_string()));
+            }
+            serde_json::from_str::<serde_json::Value>(l).map_err(|e| bad(format!("not JSON: {e}")))
+        });
+    let value = match parsed {
+        Ok(v) => v,
+        Err(e) => {
+            return Job {
+                source: place.clone(),
+                input: Err(e),
+            };
+        }
+    };
+    let id = match value.get(id_field) {
         Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Null) | None => place.to_string(),
+        Some(serde_json::Value::Null) | None => place.clone(),
         Some(other) => other.to_string(),
     };
-    Ok(Input::Record {
-        id,
-        text: text.to_string(),
-    })
+    let input = match value.get(text_field).and_then(|t| t.as_str()) {
+        Some(text) => Ok(Input::Record {
+            id: id.clone(),
+            text: text.to_string(),
+        }),
+        None => Err(bad(format!("no string field `{text_field}`"))),
+    };
+    Job { source: id, input }
 }
 
 fn progress(corpus: &CorpusArgs, len: Option<usize>) -> ProgressBar {
@@ -229,35 +321,54 @@ fn progress(corpus: &CorpusArgs, len: Option<usize>) -> ProgressBar {
     bar
 }
 
-/// Extracts every input named by `paths` on `threads` workers: `render`
-/// turns each record into what is written (on the workers), and `emit`
-/// receives those in input order (on the calling thread). Failures are
-/// reported on stderr as `NAME: what went wrong` and counted; the others
-/// are still processed. `emit` returning `false` (output closed) stops the
-/// run.
-#[allow(clippy::too_many_arguments)]
-pub fn process<T: Send>(
+/// What a run writes for each input, made on the worker threads: a
+/// record's output, and (for JSON Lines input, whose output lines must
+/// stay aligned with its input lines) a failed input's error record.
+pub struct Renderers<R, E> {
+    /// An article's output.
+    pub article: R,
+    /// A failed input's output, if it has one: (source, error).
+    pub error: E,
+}
+
+/// Extracts every input named by `paths` on `threads` workers, calling
+/// `emit` (on the calling thread) with what the renderers made of each, in
+/// input order. Failures are reported on stderr as `NAME: what went wrong`
+/// and counted; the others are still processed. `emit` returning `false`
+/// (output closed) stops the run. No input at all is an error.
+pub fn process<T: Send, R, E>(
     paths: &[PathBuf],
     corpus: &CorpusArgs,
     read: &ReadArgs,
     extractor: &Extractor,
-    threads: usize,
-    render: impl Fn(Article) -> T + Sync,
+    renderers: Renderers<R, E>,
     mut emit: impl FnMut(T) -> bool,
-) -> Result<Summary, Error> {
+) -> Result<Summary, Error>
+where
+    R: Fn(Article) -> T + Sync,
+    E: Fn(&str, &Error) -> Option<T> + Sync,
+{
     let options = read.options();
-    let mut errors = Vec::new();
-    let (jobs, len): (
-        Box<dyn Iterator<Item = Result<Input, Error>> + Send + '_>,
-        Option<usize>,
-    ) = match corpus.input {
+    let mut listing = Listing::default();
+    let (jobs, len): (Box<dyn Iterator<Item = Job> + Send + '_>, Option<usize>) = match corpus.input
+    {
         InputKind::Text => {
-            let inputs = text_inputs(paths, &mut errors);
-            let n = inputs.len();
-            (Box::new(inputs.into_iter().map(Ok)), Some(n))
+            let jobs = text_inputs(paths, &corpus.extensions(), &mut listing);
+            if jobs.is_empty() {
+                return Err(Error::Io {
+                    path: paths.first().cloned().unwrap_or_default(),
+                    source: std::io::Error::other(format!(
+                        "no input: no file with the extension {} (choose others with --ext)",
+                        corpus.extensions().join(", ")
+                    )),
+                });
+            }
+            let n = jobs.len();
+            (Box::new(jobs.into_iter()), Some(n))
         }
         InputKind::Jsonl => {
             let mut sources: Vec<(String, Box<dyn BufRead + Send>)> = Vec::new();
+            let mut failed_opens = Vec::new();
             if paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
                 sources.push((
                     "-".to_string(),
@@ -265,14 +376,24 @@ pub fn process<T: Send>(
                 ));
             }
             for p in paths.iter().filter(|p| p.as_os_str() != "-") {
-                match std::fs::File::open(p) {
+                let opened = std::fs::metadata(p).and_then(|m| {
+                    if m.is_file() {
+                        std::fs::File::open(p)
+                    } else {
+                        Err(std::io::Error::other("not a regular file"))
+                    }
+                });
+                match opened {
                     Ok(f) => sources.push((
                         p.display().to_string(),
                         Box::new(std::io::BufReader::new(f)),
                     )),
-                    Err(source) => errors.push(Error::Io {
-                        path: p.clone(),
-                        source,
+                    Err(source) => failed_opens.push(Job {
+                        source: p.display().to_string(),
+                        input: Err(Error::Io {
+                            path: p.clone(),
+                            source,
+                        }),
                     }),
                 }
             }
@@ -281,43 +402,60 @@ pub fn process<T: Send>(
                 line_no: 0,
                 id_field: &corpus.id_field,
                 text_field: &corpus.text_field,
+                buf: Vec::new(),
             };
-            (Box::new(records), None)
+            (Box::new(failed_opens.into_iter().chain(records)), None)
         }
     };
+    if listing.skipped > 0 {
+        eprintln!(
+            "anninh: skipped {} file{} without the extension {} (choose others with --ext)",
+            listing.skipped,
+            if listing.skipped == 1 { "" } else { "s" },
+            corpus.extensions().join(", ")
+        );
+    }
     let bar = progress(corpus, len);
     let mut summary = Summary {
         articles: 0,
         failed: 0,
     };
     let report = |bar: &ProgressBar, e: &Error| bar.suspend(|| eprintln!("{}", super::describe(e)));
-    for e in &errors {
-        report(&bar, e);
-    }
-    summary.failed += errors.len();
 
-    let threads = threads.max(1);
-    // The embedded tables are built here, once, on the main thread (its
-    // heap grows cheaply; a worker's arena would grow page by page).
+    let threads = corpus.threads().max(1);
+    // The embedded tables are built here, once, before the workers start.
     let _ = extractor.extract("");
     let in_flight = threads * IN_FLIGHT_PER_WORKER;
-    let work = |job: Result<Input, Error>| -> Result<(T, usize), Error> {
-        let input = job?;
-        let text = input.read(&options, corpus.max_bytes)?;
-        let mut article = extractor.extract(&text);
-        if !matches!(input, Input::Stdin) {
+    // A worker's result: the output, the input's size, or the error and
+    // its error record.
+    type Done<T> = Result<(T, usize), (Error, Option<T>)>;
+    let work = |job: Job| -> Done<T> {
+        let attempt = || -> Result<(T, usize), Error> {
+            let input = job.input?;
+            let text = input.read(&options, corpus.max_bytes)?;
+            let mut article = extractor.extract(&text.text);
             article.source = Some(input.name());
-        }
-        Ok((render(article), text.len()))
+            article.encoding = text.encoding.map(|e| e.name().to_string());
+            if corpus.verbose
+                && let Some(e) = text.encoding
+            {
+                eprintln!("{}: read as {}", input.name(), e.name());
+            }
+            Ok(((renderers.article)(article), text.text.len()))
+        };
+        attempt().map_err(|e| {
+            let record = (renderers.error)(&job.source, &e);
+            (e, record)
+        })
     };
     let mut bytes = 0u64;
     let stopped = std::sync::atomic::AtomicBool::new(false);
     // Jobs go out numbered; a credit comes back for every result written,
     // so the lister stays at most `in_flight` ahead.
-    let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<(usize, Result<Input, Error>)>(threads);
+    let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<(usize, Job)>(threads);
     let job_rx = std::sync::Mutex::new(job_rx);
     std::thread::scope(|scope| {
-        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<(T, usize), Error>)>();
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Done<T>)>();
         let (credit_tx, credit_rx) = std::sync::mpsc::sync_channel::<()>(in_flight);
         for _ in 0..in_flight {
             let _ = credit_tx.send(());
@@ -352,27 +490,31 @@ pub fn process<T: Send>(
         }
         drop(done_tx);
         // Results arrive in any order; they are written in input order.
-        let mut waiting: BTreeMap<usize, Result<(T, usize), Error>> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Done<T>> = BTreeMap::new();
         let mut next = 0;
         for (i, result) in done_rx {
             waiting.insert(i, result);
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 bar.inc(1);
-                match result {
+                let out = match result {
                     Ok((out, n)) => {
                         bytes += n as u64;
                         summary.articles += 1;
-                        if !emit(out) {
-                            stopped.store(true, std::sync::atomic::Ordering::Relaxed);
-                            drop(credit_tx);
-                            return;
-                        }
+                        Some(out)
                     }
-                    Err(e) => {
+                    Err((e, record)) => {
                         summary.failed += 1;
                         report(&bar, &e);
+                        record
                     }
+                };
+                if let Some(out) = out
+                    && !emit(out)
+                {
+                    stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+                    drop(credit_tx);
+                    return;
                 }
                 let _ = credit_tx.try_send(());
                 bar.set_message(format!(

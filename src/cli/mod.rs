@@ -38,6 +38,14 @@ enum Command {
         /// Indent JSON output.
         #[arg(long)]
         pretty: bool,
+        /// Write to this file instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Only these fact types (comma-separated: counts, dates,
+        /// localities, models, legal_documents, abbreviations, published,
+        /// authors, title).
+        #[arg(long, value_name = "TYPE,...", value_delimiter = ',')]
+        types: Vec<anninh::FactType>,
         #[command(flatten)]
         corpus: CorpusArgs,
         #[command(flatten)]
@@ -117,12 +125,32 @@ pub struct CorpusArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
+    /// File extensions read in directories (any case), comma-separated.
+    #[arg(
+        long,
+        value_name = "EXT,...",
+        value_delimiter = ',',
+        default_value = "txt"
+    )]
+    ext: Vec<String>,
+    /// Say on stderr which legacy encoding each input was read in.
+    #[arg(long, short)]
+    verbose: bool,
     /// More abbreviations (TSV as data/abbreviations.tsv); they override.
     #[arg(long, value_name = "FILE")]
     abbreviations: Option<PathBuf>,
 }
 
 impl CorpusArgs {
+    /// The extensions to read, lower case, without dots.
+    pub(crate) fn extensions(&self) -> Vec<String> {
+        self.ext
+            .iter()
+            .map(|e| e.trim().trim_start_matches('.').to_lowercase())
+            .filter(|e| !e.is_empty())
+            .collect()
+    }
+
     /// The number of worker threads.
     pub(crate) fn threads(&self) -> usize {
         self.threads.unwrap_or_else(|| {
@@ -182,6 +210,9 @@ enum EncodingArg {
     Utf8,
     Tcvn3,
     Vni,
+    #[value(name = "windows-1258", alias = "cp1258")]
+    Windows1258,
+    Viscii,
 }
 
 impl EncodingArg {
@@ -191,6 +222,8 @@ impl EncodingArg {
             EncodingArg::Utf8 => EncodingChoice::Fixed(Encoding::Utf8),
             EncodingArg::Tcvn3 => EncodingChoice::Fixed(Encoding::Tcvn3),
             EncodingArg::Vni => EncodingChoice::Fixed(Encoding::Vni),
+            EncodingArg::Windows1258 => EncodingChoice::Fixed(Encoding::Windows1258),
+            EncodingArg::Viscii => EncodingChoice::Fixed(Encoding::Viscii),
         }
     }
 }
@@ -202,9 +235,21 @@ pub fn run(cli: Cli) -> Result<bool, Error> {
             paths,
             format,
             pretty,
+            output,
+            types,
             corpus,
             read,
-        } => extract(&paths, format, pretty, &corpus, &read),
+        } => extract(
+            &paths,
+            Output {
+                format,
+                pretty,
+                file: output,
+                types,
+            },
+            &corpus,
+            &read,
+        ),
         Command::Normalize {
             path,
             tone,
@@ -232,11 +277,10 @@ pub fn run(cli: Cli) -> Result<bool, Error> {
 }
 
 /// The extractor for a command, with the user's abbreviations if given.
-fn extractor(abbreviations: Option<&Path>, read: &ReadArgs) -> Result<Extractor, Error> {
-    let mut e = Extractor::new().with_options(Options {
-        encoding: read.options().encoding,
-        ..Options::default()
-    });
+/// (Inputs in legacy encodings are converted when read: the extractor
+/// sees Unicode.)
+fn extractor(abbreviations: Option<&Path>) -> Result<Extractor, Error> {
+    let mut e = Extractor::new();
     if let Some(path) = abbreviations {
         e = e.with_abbreviations(user_dictionary(path)?);
     }
@@ -268,44 +312,97 @@ fn user_dictionary(path: &Path) -> Result<Dictionary, Error> {
     Ok(Dictionary::embedded().with_entries(entries))
 }
 
-fn extract(
-    paths: &[PathBuf],
+/// Where and how `extract` writes.
+struct Output {
     format: Option<Format>,
     pretty: bool,
+    file: Option<PathBuf>,
+    types: Vec<anninh::FactType>,
+}
+
+fn extract(
+    paths: &[PathBuf],
+    output: Output,
     corpus: &CorpusArgs,
     read: &ReadArgs,
 ) -> Result<bool, Error> {
     let single =
         corpus.input == InputKind::Text && paths.len() <= 1 && !paths.iter().any(|p| p.is_dir());
-    let format = format.unwrap_or(if single { Format::Json } else { Format::Jsonl });
-    let extractor = extractor(corpus.abbreviations.as_deref(), read)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let format = output
+        .format
+        .unwrap_or(if single { Format::Json } else { Format::Jsonl });
+    let pretty = output.pretty;
+    let mut extractor = extractor(corpus.abbreviations.as_deref())?;
+    if !output.types.is_empty() {
+        extractor = extractor.with_types(output.types.iter().copied());
+    }
+    let sink: Box<dyn Write> = match &output.file {
+        Some(path) => Box::new(std::fs::File::create(path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
     if format == Format::Csv && out.write_all(&csv_out::header()).is_err() {
         return Ok(false);
     }
-    // Records are serialised on the workers; this thread only writes.
-    let render = |article: anninh::Article| -> Vec<u8> {
-        let mut bytes = match (format, pretty) {
-            (Format::Csv, _) => return csv_out::article_rows(&article),
-            (Format::Json, true) => serde_json::to_vec_pretty(&article),
-            _ => serde_json::to_vec(&article),
-        }
-        .unwrap_or_default();
+    let json_line = |value: &dyn erased::Json| -> Vec<u8> {
+        let mut bytes = if pretty && format == Format::Json {
+            value.pretty()
+        } else {
+            value.compact()
+        };
         bytes.push(b'\n');
         bytes
     };
-    let summary = corpus::process(
-        paths,
-        corpus,
-        read,
-        &extractor,
-        corpus.threads(),
-        render,
-        |bytes| out.write_all(&bytes).is_ok(),
-    )?;
-    let _ = out.flush();
+    // Records are serialised on the workers; this thread only writes.
+    let renderers = corpus::Renderers {
+        article: |article: anninh::Article| -> Vec<u8> {
+            match format {
+                Format::Csv => csv_out::article_rows(&article),
+                _ => json_line(&article),
+            }
+        },
+        // JSON Lines in, JSON Lines out: line n of the output is line n of
+        // the input, a failed line included.
+        error: |source: &str, e: &Error| -> Option<Vec<u8>> {
+            (corpus.input == InputKind::Jsonl && format != Format::Csv).then(|| {
+                json_line(&serde_json::json!({
+                    "source": source,
+                    "error": describe(e),
+                }))
+            })
+        },
+    };
+    let summary = corpus::process(paths, corpus, read, &extractor, renderers, |bytes| {
+        out.write_all(&bytes).is_ok()
+    })?;
+    if let Err(source) = out.flush() {
+        return Err(Error::Io {
+            path: output.file.unwrap_or_else(|| PathBuf::from("-")),
+            source,
+        });
+    }
     Ok(summary.failed == 0)
+}
+
+/// Serialisation of the two kinds of line `extract` writes.
+mod erased {
+    /// A value that serialises to JSON bytes.
+    pub trait Json: Sync {
+        fn compact(&self) -> Vec<u8>;
+        fn pretty(&self) -> Vec<u8>;
+    }
+
+    impl<T: serde::Serialize + Sync> Json for T {
+        fn compact(&self) -> Vec<u8> {
+            serde_json::to_vec(self).unwrap_or_default()
+        }
+        fn pretty(&self) -> Vec<u8> {
+            serde_json::to_vec_pretty(self).unwrap_or_default()
+        }
+    }
 }
 
 /// Reads one input for the single-text commands.
@@ -315,7 +412,7 @@ fn read_one(path: Option<&Path>, read: &ReadArgs) -> Result<String, Error> {
         Some(p) if p.as_os_str() == "-" => Input::Stdin,
         Some(p) => Input::File(p.to_path_buf()),
     };
-    input.read(&read.options(), None)
+    Ok(input.read(&read.options(), None)?.text)
 }
 
 fn normalize_cmd(
@@ -330,7 +427,8 @@ fn normalize_cmd(
             ToneArg::Old => ToneStyle::Old,
             ToneArg::New => ToneStyle::New,
         },
-        encoding: read.options().encoding,
+        // Legacy input was converted when read.
+        ..Options::default()
     };
     let n = normalize(&text, &opts);
     let out = if folded {

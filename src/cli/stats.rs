@@ -4,14 +4,19 @@ use super::{CorpusArgs, ReadArgs, ReportFormat, corpus};
 use anninh::{Article, Error, FactType};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::BufRead;
-use std::path::PathBuf;
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
 
 /// The summary of a corpus.
 #[derive(Default, Serialize)]
 struct Stats {
+    /// What was read: `article text`, `extracted records`, or both.
+    input: String,
     articles: usize,
     facts: BTreeMap<&'static str, usize>,
+    /// Articles extracted here (the others came as records).
+    #[serde(skip)]
+    articles_read: usize,
     /// Canonical model name → mentions, articles, provinces named alongside.
     models: BTreeMap<String, ModelStats>,
     /// Province → locality mentions, distinct places.
@@ -114,7 +119,10 @@ impl Stats {
     }
 
     fn table(&self) -> String {
-        let mut s = format!("articles: {}\n\nfacts\n", self.articles);
+        let mut s = format!(
+            "articles: {}\ninput: {}\n\nfacts\n",
+            self.articles, self.input
+        );
         for (k, n) in &self.facts {
             s.push_str(&format!("  {k:<18} {n:>8}\n"));
         }
@@ -176,8 +184,9 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// Runs `anninh stats`. `.jsonl` paths are read as extracted records; other
-/// paths are extracted first.
+/// Runs `anninh stats`. Each input is read for what it holds, whatever its
+/// name: JSON Lines of extracted records (a first line that is a record),
+/// else article text to extract.
 pub fn run(
     paths: &[PathBuf],
     format: ReportFormat,
@@ -186,44 +195,99 @@ pub fn run(
 ) -> Result<bool, Error> {
     let mut stats = Stats::default();
     let mut failed = 0;
-    let (records, texts): (Vec<PathBuf>, Vec<PathBuf>) = paths
+    let mut texts: Vec<PathBuf> = Vec::new();
+    let mut records = 0;
+    let stdin_only = paths.is_empty();
+    for path in paths
         .iter()
-        .cloned()
-        .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
-    for path in &records {
-        let file = std::fs::File::open(path).map_err(|source| Error::Io {
-            path: path.clone(),
+        .map(PathBuf::as_path)
+        .chain(stdin_only.then(|| Path::new("-")))
+    {
+        if path.is_dir() {
+            texts.push(path.to_path_buf());
+            continue;
+        }
+        let name = path.display().to_string();
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
             source,
-        })?;
-        for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-            let parsed = line
-                .map_err(|e| e.to_string())
-                .and_then(|l| serde_json::from_str::<Article>(&l).map_err(|e| e.to_string()));
-            match parsed {
-                Ok(a) => stats.add(&a),
+        };
+        let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(std::io::BufReader::new(std::io::stdin()))
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Err(e) => {
+                    eprintln!("{}", super::describe(&io(e)));
+                    failed += 1;
+                    continue;
+                }
+            }
+        };
+        if !holds_records(&mut reader) {
+            if path.as_os_str() == "-" {
+                // Standard input is read once: extract what it holds here.
+                let mut bytes = Vec::new();
+                reader.read_to_end(&mut bytes).map_err(io)?;
+                let text = anninh::normalize::to_unicode(bytes, &name, &read.options())?;
+                let mut a = super::extractor(corpus.abbreviations.as_deref())?.extract(&text.text);
+                a.source = Some(name);
+                stats.articles_read += 1;
+                stats.add(&a);
+            } else {
+                texts.push(path.to_path_buf());
+            }
+            continue;
+        }
+        let mut line = Vec::new();
+        let mut n = 0;
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(_) => n += 1,
+                Err(e) => {
+                    eprintln!("{name}:{}: {e}", n + 1);
+                    failed += 1;
+                    break;
+                }
+            }
+            let body = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line);
+            if body.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice::<Article>(body) {
+                Ok(a) => {
+                    records += 1;
+                    stats.add(&a);
+                }
                 Err(e) => {
                     failed += 1;
-                    eprintln!("{}:{}: {e}", path.display(), n + 1);
+                    eprintln!("{name}:{n}: not a record: {e}");
                 }
             }
         }
     }
-    if !texts.is_empty() || records.is_empty() {
-        let extractor = super::extractor(corpus.abbreviations.as_deref(), read)?;
-        let summary = corpus::process(
-            &texts,
-            corpus,
-            read,
-            &extractor,
-            corpus.threads(),
-            |a| a,
-            |a| {
-                stats.add(&a);
-                true
-            },
-        )?;
+    if !texts.is_empty() {
+        let extractor = super::extractor(corpus.abbreviations.as_deref())?;
+        let renderers = corpus::Renderers {
+            article: |a: Article| a,
+            error: |_: &str, _: &Error| None,
+        };
+        let summary = corpus::process(&texts, corpus, read, &extractor, renderers, |a| {
+            stats.articles_read += 1;
+            stats.add(&a);
+            true
+        })?;
         failed += summary.failed;
     }
+    stats.input = match (records > 0, stats.articles_read > 0) {
+        (true, true) => "extracted records and article text",
+        (true, false) => "extracted records",
+        (false, true) => "article text",
+        (false, false) => "nothing",
+    }
+    .to_string();
     match format {
         ReportFormat::Table => print!("{}", stats.table()),
         ReportFormat::Json => println!(
@@ -232,4 +296,21 @@ pub fn run(
         ),
     }
     Ok(failed == 0)
+}
+
+/// Whether a reader holds JSON Lines of records: its first line, which
+/// stays in the buffer, is a JSON object with the schema field.
+fn holds_records(reader: &mut dyn BufRead) -> bool {
+    let Ok(buf) = reader.fill_buf() else {
+        return false;
+    };
+    let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+    let first = buf.split(|&b| b == b'\n').next().unwrap_or(buf);
+    let start = first
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(first.len());
+    first[start..].starts_with(b"{")
+        && (first.windows(8).any(|w| w == b"\"schema\"")
+            || serde_json::from_slice::<Article>(first).is_ok())
 }

@@ -263,7 +263,8 @@ fn vni_single(c: char) -> Option<char> {
 /// Converts one legacy-encoded text, recording what was replaced.
 pub fn convert(text: &str, encoding: Encoding, pass: &mut Pass) -> String {
     match encoding {
-        Encoding::Utf8 => text.to_string(),
+        // Code pages are decoded into Unicode when read: nothing to undo.
+        Encoding::Utf8 | Encoding::Windows1258 | Encoding::Viscii => text.to_string(),
         Encoding::Tcvn3 => convert_tcvn3(text, pass),
         Encoding::Vni => convert_vni(text, pass),
     }
@@ -379,6 +380,62 @@ pub fn detect(text: &str) -> Encoding {
     // normalization stays idempotent.
     let converted = convert(text, guess, &mut Pass::default());
     if converted.chars().any(is_vietnamese_only) {
+        guess
+    } else {
+        Encoding::Utf8
+    }
+}
+
+/// For bytes that are not UTF-8, read as Windows-1252: TCVN3, VNI, or
+/// neither. VNI writes a mark character after a vowel (`aù`, `oâ`, `öù`);
+/// TCVN3 writes whole letters, mostly after consonants (`C«ng`). Either way
+/// the converted text must hold Vietnamese letters, a sentence's worth (a
+/// few stray bytes in a UTF-8 file are no legacy text).
+pub fn detect_raw(text: &str) -> Encoding {
+    let mut high = 0usize;
+    let mut marks_after_vowels = 0usize;
+    let mut prev = ' ';
+    for c in text.chars() {
+        if (c as u32) >= 0x80 && c.is_alphabetic() {
+            high += 1;
+            let pl = prev.to_lowercase().next().unwrap_or(prev);
+            let mark = matches!(
+                c.to_lowercase().next().unwrap_or(c),
+                'ù' | 'ø'
+                    | 'û'
+                    | 'õ'
+                    | 'ï'
+                    | 'â'
+                    | 'á'
+                    | 'à'
+                    | 'å'
+                    | 'ã'
+                    | 'ä'
+                    | 'ê'
+                    | 'é'
+                    | 'è'
+                    | 'ú'
+                    | 'ü'
+                    | 'ë'
+            );
+            if mark && matches!(pl, 'a' | 'e' | 'o' | 'u' | 'y' | 'ö' | 'ô') {
+                marks_after_vowels += 1;
+            }
+        }
+        prev = c;
+    }
+    let guess = if marks_after_vowels * 2 >= high {
+        Encoding::Vni
+    } else {
+        Encoding::Tcvn3
+    };
+    let converted = convert(text, guess, &mut Pass::default());
+    let only = converted.chars().filter(|&c| is_vietnamese_only(c)).count();
+    let latin1 = converted
+        .chars()
+        .filter(|&c| is_vietnamese_latin1(c))
+        .count();
+    if only >= 2 && only + latin1 >= 5 {
         guess
     } else {
         Encoding::Utf8

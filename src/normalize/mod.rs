@@ -84,6 +84,50 @@ impl<'a> Normalized<'a> {
     }
 }
 
+/// Decodes input bytes into readable Unicode text: [`crate::input::decode`],
+/// then, for text in a legacy font encoding, its letters in Unicode. The
+/// font encodings are those named in `options`, or under
+/// [`EncodingChoice::Auto`] those detected in bytes that are not UTF-8 (raw
+/// TCVN3 or VNI files). Offsets of facts found in the result refer to the
+/// converted text.
+///
+/// ```
+/// use anninh::input::{Encoding, ReadOptions};
+/// // `Công an` typed with a TCVN3 font and saved as bytes.
+/// let tcvn3 = b"C\xabng an huy\xd6n \xae\xb7 x\xa9y d\xf9ng m\xab h\xd7nh".to_vec();
+/// let d = anninh::normalize::to_unicode(tcvn3, "a.txt", &ReadOptions::default()).unwrap();
+/// assert_eq!(d.text, "Công an huyện đã xây dựng mô hình");
+/// assert_eq!(d.encoding, Encoding::Tcvn3);
+/// ```
+pub fn to_unicode(
+    bytes: Vec<u8>,
+    name: &str,
+    options: &crate::input::ReadOptions,
+) -> Result<crate::input::Decoded, crate::Error> {
+    use crate::input::{Decoded, decode, decode_cp1252};
+    let convert = |text: &str, encoding: Encoding| Decoded {
+        text: legacy::convert(text, encoding, &mut Pass::default()),
+        encoding,
+    };
+    if options.encoding == EncodingChoice::Auto
+        && std::str::from_utf8(&bytes).is_err()
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+        && !bytes.contains(&0)
+    {
+        let read = decode_cp1252(&bytes);
+        let detected = legacy::detect_raw(&read);
+        if detected != Encoding::Utf8 {
+            return Ok(convert(&read, detected));
+        }
+    }
+    let decoded = decode(bytes, name, options)?;
+    Ok(match options.encoding {
+        EncodingChoice::Fixed(e @ (Encoding::Tcvn3 | Encoding::Vni)) => convert(&decoded.text, e),
+        _ => decoded,
+    })
+}
+
 /// Normalizes `text` (see the module docs).
 pub fn normalize<'a>(text: &'a str, options: &Options) -> Normalized<'a> {
     let mut alignment = Alignment::default();
