@@ -51,3 +51,8 @@ pub mod table;
 pub use error::Error;
 pub use extract::Extractor;
 pub use record::{Article, ByteSpan, Fact, FactType, Span};
+
+/// The README's Rust snippets, compiled and run by `cargo test`.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
