@@ -92,7 +92,7 @@ fn bench(c: &mut Criterion) {
     let bodies: String = articles
         .iter()
         .map(|a| {
-            let body = extractor.extract(a).body.unwrap_or([0, a.len()]);
+            let body = extractor.extract(a).body.map_or([0, a.len()], |b| b.0);
             a[body[0]..body[1]].to_string() + "\n\n"
         })
         .collect();

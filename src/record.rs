@@ -16,13 +16,13 @@ pub type Range2 = [usize; 2];
 /// A mention's place in the caller's text in Unicode code points,
 /// `[start, end)`: what Python's `s[start:end]` takes. Serialized as a
 /// two-element array.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(transparent)]
 pub struct Span(pub Range2);
 
 /// A mention's place in the caller's text in UTF-8 bytes, `[start, end)`:
 /// what Rust's `&s[start..end]` takes. Serialized as a two-element array.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(transparent)]
 pub struct ByteSpan(pub Range2);
 
@@ -99,6 +99,28 @@ impl std::ops::Deref for ByteSpan {
     }
 }
 
+/// Spans are written as sequences (`[start, end]`), not tuples, so that
+/// every serde format shows them as lists, as JSON does.
+fn serialize_range<S: Serializer>(r: &Range2, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(2))?;
+    seq.serialize_element(&r[0])?;
+    seq.serialize_element(&r[1])?;
+    seq.end()
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_range(&self.0, s)
+    }
+}
+
+impl Serialize for ByteSpan {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_range(&self.0, s)
+    }
+}
+
 impl From<Range2> for Span {
     fn from(r: Range2) -> Self {
         Span(r)
@@ -160,7 +182,7 @@ pub struct Article {
     /// Byte range of the input that was read as the article body (header
     /// and byline included, page furniture excluded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<Range2>,
+    pub body: Option<ByteSpan>,
 }
 
 impl Article {
@@ -516,6 +538,64 @@ pub struct Abbreviation {
     pub bytes: ByteSpan,
 }
 
+/// `as_str`: each variant's name as the records write it (snake case).
+macro_rules! record_names {
+    ($t:ident { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            /// The name as the records write it (`more_than`, `day_month`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($t::$v => $s,)*
+                }
+            }
+        }
+    };
+}
+
+record_names!(Approx {
+    Exact => "exact",
+    MoreThan => "more_than",
+    AtLeast => "at_least",
+    About => "about",
+    Nearly => "nearly",
+    LessThan => "less_than",
+    AtMost => "at_most",
+    OrderOfMagnitude => "order_of_magnitude",
+});
+
+record_names!(DateKind {
+    Date => "date",
+    Datetime => "datetime",
+    Month => "month",
+    Year => "year",
+    DayMonth => "day_month",
+    Range => "range",
+});
+
+record_names!(Level {
+    Province => "province",
+    Municipality => "municipality",
+    City => "city",
+    District => "district",
+    UrbanDistrict => "urban_district",
+    Town => "town",
+    Commune => "commune",
+    Ward => "ward",
+    Township => "township",
+    SpecialZone => "special_zone",
+    Village => "village",
+    ResidentialGroup => "residential_group",
+});
+
+record_names!(ModelKind {
+    Model => "model",
+    Movement => "movement",
+    Campaign => "campaign",
+    Topic => "topic",
+    Program => "program",
+    Club => "club",
+});
+
 /// One fact of an article, borrowed: see [`Article::facts`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Fact<'a> {
@@ -711,6 +791,59 @@ mod tests {
             assert_eq!(t.name().parse::<FactType>(), Ok(*t));
         }
         assert!("count".parse::<FactType>().is_err());
+    }
+
+    #[test]
+    fn names_are_the_serde_names() {
+        let name = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for a in [
+            Approx::Exact,
+            Approx::MoreThan,
+            Approx::AtLeast,
+            Approx::About,
+            Approx::Nearly,
+            Approx::LessThan,
+            Approx::AtMost,
+            Approx::OrderOfMagnitude,
+        ] {
+            assert_eq!(a.as_str(), name(serde_json::to_value(a).unwrap()));
+        }
+        for k in [
+            DateKind::Date,
+            DateKind::Datetime,
+            DateKind::Month,
+            DateKind::Year,
+            DateKind::DayMonth,
+            DateKind::Range,
+        ] {
+            assert_eq!(k.as_str(), name(serde_json::to_value(k).unwrap()));
+        }
+        for l in [
+            Level::Province,
+            Level::Municipality,
+            Level::City,
+            Level::District,
+            Level::UrbanDistrict,
+            Level::Town,
+            Level::Commune,
+            Level::Ward,
+            Level::Township,
+            Level::SpecialZone,
+            Level::Village,
+            Level::ResidentialGroup,
+        ] {
+            assert_eq!(l.as_str(), name(serde_json::to_value(l).unwrap()));
+        }
+        for m in [
+            ModelKind::Model,
+            ModelKind::Movement,
+            ModelKind::Campaign,
+            ModelKind::Topic,
+            ModelKind::Program,
+            ModelKind::Club,
+        ] {
+            assert_eq!(m.as_str(), name(serde_json::to_value(m).unwrap()));
+        }
     }
 
     #[test]

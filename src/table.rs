@@ -126,14 +126,6 @@ fn whole_when_integral<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S:
     }
 }
 
-/// A serde enum's name as written in the records (`more_than`).
-fn name_of<T: Serialize>(v: &T) -> Option<String> {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => Some(s),
-        _ => None,
-    }
-}
-
 /// The rows of one article: title, publication time, authors, then each
 /// fact type in the record's order.
 ///
@@ -171,7 +163,7 @@ pub fn rows(a: &Article) -> Vec<FactRow> {
     for x in &a.counts {
         let mut r = FactRow::new(a, "count", &x.text, *x.span, *x.bytes);
         r.value = Some(x.value.as_f64());
-        r.approx = name_of(&x.approx);
+        r.approx = Some(x.approx.as_str().to_string());
         r.unit = x.unit.clone();
         r.subject = x.subject.clone();
         out.push(r);
@@ -182,14 +174,14 @@ pub fn rows(a: &Article) -> Vec<FactRow> {
             DateValue::Point(p) => p.clone(),
             DateValue::Range { start, end } => format!("{start}/{end}"),
         });
-        r.kind = name_of(&x.kind);
+        r.kind = Some(x.kind.as_str().to_string());
         out.push(r);
     }
     for x in &a.localities {
         let mut r = FactRow::new(a, "locality", &x.text, *x.span, *x.bytes);
         r.unit = x.unit.clone();
         r.name = Some(x.name.clone());
-        r.level = name_of(&x.level);
+        r.level = Some(x.level.as_str().to_string());
         r.province = x.province.clone();
         r.code = x.code.clone();
         out.push(r);
@@ -198,7 +190,7 @@ pub fn rows(a: &Article) -> Vec<FactRow> {
         let mut r = FactRow::new(a, "model", &x.text, *x.span, *x.bytes);
         r.name = Some(x.name.clone());
         r.canonical = x.canonical.clone();
-        r.kind = name_of(&x.kind);
+        r.kind = Some(x.kind.as_str().to_string());
         r.trigger = Some(x.trigger.clone());
         out.push(r);
     }

@@ -125,7 +125,7 @@ impl Extractor {
         let ctx = Context::new(&self.abbreviations, &self.gazetteer);
         let mut article = Article::empty();
         let body = doc.to_original(doc.layout().body.clone());
-        article.body = Some([body.start, body.end]);
+        article.body = Some(crate::record::ByteSpan([body.start, body.end]));
         for &t in FactType::ALL {
             if !self.types.contains(&t) {
                 continue;
