@@ -15,7 +15,8 @@ fn anninh(args: &[&str], stdin: Option<&[u8]>) -> Output {
         use std::io::Write;
         let mut pipe = child.stdin.take().unwrap();
         if let Some(input) = stdin {
-            pipe.write_all(input).unwrap();
+            // A command that fails early (a usage error) closes its input.
+            let _ = pipe.write_all(input);
         }
     }
     child.wait_with_output().unwrap()
