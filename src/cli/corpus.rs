@@ -70,7 +70,7 @@ impl Input {
                     encoding: None,
                 });
             }
-            Input::Stdin => read_limited(std::io::stdin().lock(), &name, max_bytes)?,
+            Input::Stdin => read_limited(std::io::stdin().lock(), &name, max_bytes, 0)?,
             Input::File(p) => {
                 let meta = std::fs::metadata(p).map_err(io)?;
                 if !meta.is_file() {
@@ -80,7 +80,8 @@ impl Input {
                     });
                 }
                 let file = std::fs::File::open(p).map_err(io)?;
-                read_limited(file, &name, max_bytes)?
+                let expected = usize::try_from(meta.len()).unwrap_or(0);
+                read_limited(file, &name, max_bytes, expected)?
             }
         };
         let decoded = anninh::normalize::to_unicode(bytes, &name, options)?;
@@ -91,9 +92,19 @@ impl Input {
     }
 }
 
-/// Reads at most `limit` bytes (and one more, to know that there are).
-fn read_limited(reader: impl Read, name: &str, limit: Option<u64>) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
+/// Reads at most `limit` bytes (and one more, to know that there are);
+/// `expected` is what the file's size says (room is made for it, within
+/// the limit, so that a large file is not copied as it grows).
+fn read_limited(
+    reader: impl Read,
+    name: &str,
+    limit: Option<u64>,
+    expected: usize,
+) -> Result<Vec<u8>, Error> {
+    let room = limit.map_or(expected, |l| {
+        expected.min(usize::try_from(l).unwrap_or(usize::MAX))
+    });
+    let mut bytes = Vec::with_capacity(room.saturating_add(1));
     let cap = limit.map_or(u64::MAX, |l| l.saturating_add(1));
     reader
         .take(cap)

@@ -431,12 +431,12 @@ fn normalize_cmd(
         ..Options::default()
     };
     let n = normalize(&text, &opts);
-    let out = if folded {
-        fold(n.text())
+    let mut stdout = std::io::stdout().lock();
+    let _ = if folded {
+        stdout.write_all(fold(n.text()).as_bytes())
     } else {
-        n.text().to_string()
+        stdout.write_all(n.text().as_bytes())
     };
-    let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(true)
 }
 

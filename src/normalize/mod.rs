@@ -109,18 +109,30 @@ pub fn to_unicode(
         text: legacy::convert(text, encoding, &mut Pass::default()),
         encoding,
     };
-    if options.encoding == EncodingChoice::Auto
-        && std::str::from_utf8(&bytes).is_err()
-        && !bytes.starts_with(&[0xFF, 0xFE])
-        && !bytes.starts_with(&[0xFE, 0xFF])
-        && !bytes.contains(&0)
-    {
-        let read = decode_cp1252(&bytes);
-        let detected = legacy::detect_raw(&read);
-        if detected != Encoding::Utf8 {
-            return Ok(convert(&read, detected));
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let bytes = if options.encoding == EncodingChoice::Auto && !utf16 && !bytes.contains(&0) {
+        // UTF-8 is validated once here: most input is, and validating is
+        // a good part of reading it.
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Ok(Decoded {
+                    text,
+                    encoding: Encoding::Utf8,
+                });
+            }
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let read = decode_cp1252(&bytes);
+                let detected = legacy::detect_raw(&read);
+                if detected != Encoding::Utf8 {
+                    return Ok(convert(&read, detected));
+                }
+                bytes
+            }
         }
-    }
+    } else {
+        bytes
+    };
     let decoded = decode(bytes, name, options)?;
     Ok(match options.encoding {
         EncodingChoice::Fixed(e @ (Encoding::Tcvn3 | Encoding::Vni)) => convert(&decoded.text, e),
