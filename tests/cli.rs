@@ -133,6 +133,13 @@ fn normalize_prints_only_the_text() {
         Some("Thanh Hóa".as_bytes()),
     );
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "Thanh Hoá");
+    let out = anninh(&["normalize"], Some("Tạị xã, bưóc vào nghành".as_bytes()));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Tại xã, bước vào ngành"
+    );
+    let out = anninh(&["normalize", "--no-repair"], Some("Tạị xã".as_bytes()));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "Tạị xã");
     let out = anninh(&["normalize", "--fold"], Some("Đakrông".as_bytes()));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "dakrong");
     let out = anninh(

@@ -25,8 +25,9 @@ class Extractor:
 def extract(text: str, source: Optional[str] = None) -> Record:
     """The record of one article, with the embedded data."""
 
-def normalize(text: str, tone: str = "old") -> str:
-    """The text normalized (NFC, one tone placement: ``"old"`` or ``"new"``)."""
+def normalize(text: str, tone: str = "old", repair: bool = True) -> str:
+    """The text normalized (NFC, one tone placement: ``"old"`` or ``"new"``;
+    misspelt syllables repaired unless ``repair`` is false)."""
 
 def fold(text: str) -> str:
     """The folded search key (lower case, no diacritics, đ → d)."""

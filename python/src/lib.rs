@@ -352,11 +352,11 @@ fn extract<'py>(
 }
 
 /// The text normalized: NFC, one tone-mark placement (`"old"`: hòa,
-/// thủy; `"new"`: hoà, thuỷ), repaired marks, look-alike letters, legacy
-/// encodings undone.
+/// thủy; `"new"`: hoà, thuỷ), repaired marks and misspelt syllables
+/// (`repair`), look-alike letters, legacy encodings undone.
 #[pyfunction]
-#[pyo3(signature = (text, tone = "old"))]
-fn normalize(text: &Bound<'_, PyAny>, tone: &str) -> PyResult<String> {
+#[pyo3(signature = (text, tone = "old", repair = true))]
+fn normalize(text: &Bound<'_, PyAny>, tone: &str, repair: bool) -> PyResult<String> {
     let tone = match tone {
         "old" => ToneStyle::Old,
         "new" => ToneStyle::New,
@@ -369,6 +369,7 @@ fn normalize(text: &Bound<'_, PyAny>, tone: &str) -> PyResult<String> {
     let text = text_of(text)?;
     let options = Options {
         tone,
+        repair,
         ..Options::default()
     };
     Ok(anninh::normalize::normalize(&text, &options)

@@ -63,6 +63,8 @@ def test_text_functions_match_the_command_line() -> None:
     assert anninh.normalize("Thanh Hoá baỏ vệ") == "Thanh Hóa bảo vệ"
     assert anninh.normalize("Thanh Hóa", tone="new") == "Thanh Hoá"
     assert anninh.fold("Đakrông") == "dakrong"
+    assert anninh.normalize("tạị xã, nghành") == "tại xã, ngành"
+    assert anninh.normalize("tạị xã", repair=False) == "tạị xã"
     assert anninh.expand("Bảo đảm ANTT.") == "Bảo đảm an ninh trật tự."
     assert anninh.expand("ANTT", annotate=True) == "ANTT (an ninh trật tự)"
     tcvn3 = b"C\xabng an huy\xd6n \xae\xb7 x\xa9y d\xf9ng m\xab h\xd7nh"

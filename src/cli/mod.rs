@@ -174,6 +174,9 @@ pub struct ReadArgs {
     /// The encoding the text was typed in.
     #[arg(long, value_enum, default_value = "auto")]
     encoding: EncodingArg,
+    /// Leave misspelt syllables as they are (`tạị`, `buớc`, `nghành`).
+    #[arg(long)]
+    no_repair: bool,
 }
 
 impl ReadArgs {
@@ -279,8 +282,11 @@ pub fn run(cli: Cli) -> Result<bool, Error> {
 /// The extractor for a command, with the user's abbreviations if given.
 /// (Inputs in legacy encodings are converted when read: the extractor
 /// sees Unicode.)
-fn extractor(abbreviations: Option<&Path>) -> Result<Extractor, Error> {
-    let mut e = Extractor::new();
+fn extractor(abbreviations: Option<&Path>, read: &ReadArgs) -> Result<Extractor, Error> {
+    let mut e = Extractor::new().with_options(Options {
+        repair: !read.no_repair,
+        ..Options::default()
+    });
     if let Some(path) = abbreviations {
         e = e.with_abbreviations(user_dictionary(path)?);
     }
@@ -332,7 +338,7 @@ fn extract(
         .format
         .unwrap_or(if single { Format::Json } else { Format::Jsonl });
     let pretty = output.pretty;
-    let mut extractor = extractor(corpus.abbreviations.as_deref())?;
+    let mut extractor = extractor(corpus.abbreviations.as_deref(), read)?;
     if !output.types.is_empty() {
         extractor = extractor.with_types(output.types.iter().copied());
     }
@@ -427,6 +433,7 @@ fn normalize_cmd(
             ToneArg::Old => ToneStyle::Old,
             ToneArg::New => ToneStyle::New,
         },
+        repair: !read.no_repair,
         // Legacy input was converted when read.
         ..Options::default()
     };

@@ -230,7 +230,8 @@ pub fn run(
                 let mut bytes = Vec::new();
                 reader.read_to_end(&mut bytes).map_err(io)?;
                 let text = anninh::normalize::to_unicode(bytes, &name, &read.options())?;
-                let mut a = super::extractor(corpus.abbreviations.as_deref())?.extract(&text.text);
+                let mut a =
+                    super::extractor(corpus.abbreviations.as_deref(), read)?.extract(&text.text);
                 a.source = Some(name);
                 stats.articles_read += 1;
                 stats.add(&a);
@@ -269,7 +270,7 @@ pub fn run(
         }
     }
     if !texts.is_empty() {
-        let extractor = super::extractor(corpus.abbreviations.as_deref())?;
+        let extractor = super::extractor(corpus.abbreviations.as_deref(), read)?;
         let renderers = corpus::Renderers {
             article: |a: Article| a,
             error: |_: &str, _: &Error| None,

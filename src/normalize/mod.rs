@@ -27,6 +27,7 @@
 mod alignment;
 mod compose;
 mod legacy;
+mod syllable;
 mod tone;
 
 use crate::chars::decode_at;
@@ -34,6 +35,7 @@ pub use crate::input::{Encoding, EncodingChoice};
 pub use alignment::Alignment;
 pub(crate) use alignment::Pass;
 pub use legacy::detect as detect_encoding;
+pub use syllable::is_syllable;
 pub use tone::{Letter, Tone, ToneStyle, join, place_tone, split};
 use tone::{Splitter, WordLetters};
 
@@ -42,12 +44,25 @@ use std::ops::Range;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// How to normalize.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// Tone-mark placement for `oa`, `oe`, `uy`.
     pub tone: ToneStyle,
     /// Legacy encoding handling.
     pub encoding: EncodingChoice,
+    /// Repair misspelt syllables (`tạị` → `tại`, `buớc` → `bước`, `nghành`
+    /// → `ngành`, `gìo` → `giò`; see [`is_syllable`]). On by default.
+    pub repair: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            tone: ToneStyle::default(),
+            encoding: EncodingChoice::default(),
+            repair: true,
+        }
+    }
 }
 
 /// A normalized text and its alignment to the original.
@@ -165,7 +180,7 @@ pub fn normalize<'a>(text: &'a str, options: &Options) -> Normalized<'a> {
             alignment.push_pass(pass);
             current = Cow::Owned(out);
         }
-        if let Some((out, pass)) = main_pass(&current, options.tone) {
+        if let Some((out, pass)) = main_pass(&current, options.tone, options.repair) {
             alignment.push_pass(pass);
             current = Cow::Owned(out);
         }
@@ -399,6 +414,8 @@ struct Triggers {
 }
 
 const ALWAYS: u8 = 0xFF;
+/// The context of a repair trigger: the word is always looked at.
+const REPAIR: u8 = 0xFE;
 
 impl Triggers {
     fn build(style: ToneStyle) -> Triggers {
@@ -407,6 +424,13 @@ impl Triggers {
                 .into_iter()
                 .map(|(p, mask)| (p.into_bytes(), mask))
                 .unzip();
+        // Misspelt syllables (`tạị`, `buớc`, `nghành`, `gìo`): the word is
+        // checked, and repaired when repair is on.
+        let repairs = syllable::repair_triggers();
+        let repair_from = patterns.len();
+        patterns.extend(repairs.into_iter().map(String::into_bytes));
+        contexts.resize(patterns.len(), REPAIR);
+        debug_assert!(contexts[repair_from..].iter().all(|&c| c == REPAIR));
         // U+0300..U+07FF: combining marks, Greek, Cyrillic, ... (lead bytes CC..DF).
         patterns.extend((0xCC..=0xDF).map(|b| vec![b]));
         // Latin-1 characters the pass rewrites: nbsp, soft hyphen, Ð, ð.
@@ -519,7 +543,7 @@ impl Triggers {
 /// bytes around it. A vowel next to it means a longer cluster: then the
 /// word is checked in full.
 fn tone_trigger_applies(bytes: &[u8], m: &aho_corasick::Match, contexts: u8) -> bool {
-    if contexts == ALWAYS {
+    if contexts == ALWAYS || contexts == REPAIR {
         return true;
     }
     let is_ascii_vowel = |b: u8| {
@@ -552,12 +576,13 @@ fn tone_trigger_applies(bytes: &[u8], m: &aho_corasick::Match, contexts: u8) -> 
 }
 
 /// The word-level pass. `None` when nothing changes.
-fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
+fn main_pass(text: &str, style: ToneStyle, repair: bool) -> Option<(String, Pass)> {
     let bytes = text.as_bytes();
     let classes: &[u8] = &CLASSES;
     let triggers = Triggers::get(style);
     let mut out = Rewriter {
         text,
+        repair,
         out: None,
         pass: Pass::default(),
         copied: 0,
@@ -611,20 +636,35 @@ fn main_pass(text: &str, style: ToneStyle) -> Option<(String, Pass)> {
         if ('\u{300}'..='\u{36F}').contains(&c)
             && let Some((end, letters)) = compose_word(bytes, classes, start)
         {
-            out.replace_with(start..end, |o| letters.render(style, o));
+            let mut word = String::new();
+            letters.render(style, &mut word);
+            if repair && let Some(w) = syllable::repair_word(&word, style) {
+                word = w;
+            }
+            out.replace(start..end, &word);
             pos = end;
             search_from = end;
             continue;
         }
         let (end, verdict) = scan_word(bytes, classes, start);
-        match verdict {
-            Verdict::Clean => {}
-            Verdict::Tone => {
+        // A misspelt syllable is repaired first: the other paths leave a
+        // word that is no syllable as it is.
+        let repaired = if repair
+            && (verdict != Verdict::Careful || triggers.contexts[m.pattern().as_usize()] == REPAIR)
+        {
+            syllable::repair_word(&text[start..end], style)
+        } else {
+            None
+        };
+        match (repaired, verdict) {
+            (Some(w), _) => out.replace(start..end, &w),
+            (None, Verdict::Clean) => {}
+            (None, Verdict::Tone) => {
                 if let Some(w) = place_tone(&text[start..end], style) {
                     out.replace(start..end, &w);
                 }
             }
-            Verdict::Careful => out.careful_word(start..end, style),
+            (None, Verdict::Careful) => out.careful_word(start..end, style),
         }
         pos = end.max(at + c.len_utf8());
         search_from = pos;
@@ -705,6 +745,8 @@ fn gather(word: &str) -> Option<WordLetters> {
 /// Copies the input lazily: nothing is allocated until the first change.
 struct Rewriter<'t> {
     text: &'t str,
+    /// Whether misspelt syllables are repaired.
+    repair: bool,
     out: Option<String>,
     pass: Pass,
     /// How far the input has been copied into `out`.
@@ -735,10 +777,15 @@ impl Rewriter<'_> {
     /// span stays tight.
     fn careful_word(&mut self, mut range: Range<usize>, style: ToneStyle) {
         let text = self.text;
+        let repair = self.repair;
+        let repaired = |word: &str| repair.then(|| syllable::repair_word(word, style)).flatten();
         if let Some(letters) = gather(&text[range.clone()]) {
             // Vietnamese letters with combining marks: compose and place
             // (the word had a mark, so it always changes).
-            self.replace_with(range, |out| letters.render(style, out));
+            let mut word = String::new();
+            letters.render(style, &mut word);
+            let word = repaired(&word).unwrap_or(word);
+            self.replace(range, &word);
             return;
         }
         while let Some(c) = text[range.clone()]
@@ -757,10 +804,13 @@ impl Rewriter<'_> {
         {
             trailing -= c.len_utf8();
         }
-        if range.start < trailing
-            && let Some(w) = fix_word(&text[range.start..trailing], style)
-        {
-            self.replace(range.start..trailing, &w);
+        if range.start < trailing {
+            let core = &text[range.start..trailing];
+            let fixed = fix_word(core, style);
+            let word = fixed.as_deref().unwrap_or(core);
+            if let Some(w) = repaired(word).or(fixed) {
+                self.replace(range.start..trailing, &w);
+            }
         }
         let mut k = trailing;
         while k < range.end {

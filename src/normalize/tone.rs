@@ -297,7 +297,24 @@ const CLUSTERS: &[&str] = &[
 const OPEN_ONLY: &[&str] = &[
     "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ui", "ưi", "ưu",
     "ưa", "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyu", "ươi", "ươu", "yêu",
+    // `huơ`, `thuở`: with a final it is always `ươ` (`bước`, not `buớc`).
+    "uơ",
 ];
+
+/// The pairs of vowels that stand side by side in some cluster (`ai`,
+/// `yê`, `ơu` of `ươu`).
+pub(crate) fn adjacent_vowels() -> Vec<(char, char)> {
+    let mut out: Vec<(char, char)> = Vec::new();
+    for c in CLUSTERS {
+        let v: Vec<char> = c.chars().collect();
+        for w in v.windows(2) {
+            if !out.contains(&(w[0], w[1])) {
+                out.push((w[0], w[1]));
+            }
+        }
+    }
+    out
+}
 
 fn equals(bases: &[char], s: &str) -> bool {
     s.chars().eq(bases.iter().copied())
