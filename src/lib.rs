@@ -8,13 +8,20 @@
 //!
 //! ## Overview
 //!
-//! - [`normalize`]: NFC, one tone-mark placement, repaired marks, look-alike
-//!   letters, legacy encodings, and [`normalize::fold`] for matching keys.
+//! - [`input`]: input bytes to text (UTF-8, UTF-16, Windows-1258, VISCII).
+//! - [`normalize`]: NFC, one tone-mark placement, repaired marks and
+//!   misspelt syllables, look-alike letters, legacy encodings
+//!   ([`normalize::to_unicode`] for raw TCVN3/VNI bytes), and
+//!   [`normalize::fold`] for matching keys.
 //! - [`abbrev`]: the domain's abbreviations, found and expanded.
 //! - [`gazetteer`]: Vietnam's administrative units before and after the
 //!   2025 reorganisation, for resolving places.
-//! - [`Extractor`]: built once, `extract(&str) -> Article`.
-//! - [`record`]: the serde types of the output.
+//! - [`Extractor`]: built once, `extract(&str) -> Article`; every fact
+//!   family reads one document (the text, its normalized form, its page
+//!   regions) through one interface, and [`Extractor::with_types`] runs
+//!   only some.
+//! - [`record`]: the serde types of the output ([`Article::facts`] iterates
+//!   them, [`Span::slice`] slices the input); [`table`]: one row per fact.
 //! - [`eval`]: accuracy against gold records, as the schema's scoring says.
 //!
 //! ## Example

@@ -70,3 +70,24 @@ fn normalization_of_floods() {
         assert_eq!(again.text(), n.text());
     }
 }
+
+#[test]
+fn a_megabyte_of_the_new_rules_triggers() {
+    // Lists of `một`, misspelt and unknown places, subject-only documents,
+    // glued sentences and stamps, on one line and on many.
+    for piece in [
+        "gồm: hai sĩ quan, một cán bộ, một doanh nghiệp, ",
+        "TP Tuy Hà, TP Tuy Hòa, TP Tuy Hoà, xã Bình Minh Tây, ",
+        "Chỉ thị về năm trật tự và văn minh đô thị 2014, ",
+        "an ninh.Lập Phương tỉnh Hòa BìnhTheo ",
+        "31/05/13 17:28 GMT+7\n",
+        "PCMT - MD - PCMT - MD ",
+        "tạị buớc nghành gìo ",
+    ] {
+        let text = piece.repeat((1 << 20) / piece.len());
+        let a = extract(&text);
+        for l in &a.localities {
+            assert_eq!(&text[l.bytes[0]..l.bytes[1]], l.text);
+        }
+    }
+}

@@ -433,9 +433,12 @@ impl<'t> Scanner<'t> {
         // An item of a list that splits a stated total: `5 bị can gồm:
         // hai sĩ quan, ..., một cán bộ và một doanh nghiệp`.
         if matches!(before, "," | "và" | ":" | "gồm") {
-            let sentence_start = self.text[..self.toks[i].range.start]
+            // (Within a bounded look-back: one endless line stays linear.)
+            let at = self.toks[i].range.start;
+            let from = crate::chars::back(self.text, at, 300);
+            let sentence_start = self.text[from..at]
                 .rfind(['.', '!', '?', '\n'])
-                .map_or(0, |k| k + 1);
+                .map_or(from, |k| from + k + 1);
             let listed = self.text[sentence_start..self.toks[i].range.start].contains("gồm")
                 || self.text[sentence_start..self.toks[i].range.start].contains(':');
             return listed

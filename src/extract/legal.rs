@@ -417,15 +417,12 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
             title: Some(law.to_string()),
         });
     }
+    let numbered: std::collections::HashSet<usize> = out.iter().map(|d| d.range.start).collect();
     for c in SUBJECT_ONLY.captures_iter(text) {
         let (Some(whole), Some(kind)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        if !crate::chars::word_start(text, whole.start())
-            || out
-                .iter()
-                .any(|d: &DocumentFound| d.range.start == whole.start())
-        {
+        if !crate::chars::word_start(text, whole.start()) || numbered.contains(&whole.start()) {
             continue;
         }
         // A document, not the verb (`quy định về`, `kết luận về`): the kind

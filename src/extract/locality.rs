@@ -700,27 +700,38 @@ fn is_ancestor(gaz: &Gazetteer, p: &Unit, u: &Unit) -> bool {
 /// misspelt (`TP Tuy Hà` beside `TP Tuy Hòa`): it takes its name, province
 /// and code, so the article names one city, not two.
 pub(crate) fn same_place_misspelt(found: &mut [LocalityFound]) {
-    let known: Vec<(Level, String, LocalityFound)> = found
-        .iter()
-        .filter(|l| l.code.is_some())
-        .map(|l| (l.level, fold_key(&l.name), l.clone()))
-        .collect();
+    // Distinct places and distinct unknown names: a long text names the
+    // same ones many times.
+    let mut known: HashMap<(Level, String), LocalityFound> = HashMap::new();
+    for l in found.iter().filter(|l| l.code.is_some()) {
+        known
+            .entry((l.level, fold_key(&l.name)))
+            .or_insert_with(|| l.clone());
+    }
+    let mut resolved: HashMap<(Level, String), Option<LocalityFound>> = HashMap::new();
     for l in found.iter_mut().filter(|l| l.code.is_none()) {
         let key = fold_key(&l.name);
         if key.chars().count() < 5 {
             continue;
         }
-        let near: Vec<&LocalityFound> = known
-            .iter()
-            .filter(|(level, k, _)| *level == l.level && one_edit_apart(&key, k))
-            .map(|(_, _, place)| place)
-            .collect();
-        if let Some(place) = near.first()
-            && near.iter().all(|p| p.code == place.code)
-        {
-            l.name = place.name.clone();
-            l.province = place.province.clone();
-            l.code = place.code.clone();
+        let place = resolved
+            .entry((l.level, key.clone()))
+            .or_insert_with(|| {
+                let near: Vec<&LocalityFound> = known
+                    .iter()
+                    .filter(|((level, k), _)| *level == l.level && one_edit_apart(&key, k))
+                    .map(|(_, place)| place)
+                    .collect();
+                match near.as_slice() {
+                    [one] => Some((*one).clone()),
+                    _ => None,
+                }
+            })
+            .clone();
+        if let Some(place) = place {
+            l.name = place.name;
+            l.province = place.province;
+            l.code = place.code;
         }
     }
 }

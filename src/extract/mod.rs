@@ -218,6 +218,13 @@ impl<'e> Context<'e> {
                     .map_or(text.len(), |i| first.start + i);
                 found.retain(|m| m.range.start < first.start || m.range.start > line_end);
             }
+            // (`found` is in text order: whether a unit word is already
+            // covered is a binary search.)
+            let covered = |r: &Range<usize>| {
+                let k = found.partition_point(|m| m.range.start < r.end);
+                found[..k].last().is_some_and(|m| m.range.end > r.start)
+            };
+            let mut units = Vec::new();
             for l in self.localities(doc) {
                 let Some(unit) = l.unit.as_deref() else {
                     continue;
@@ -225,24 +232,20 @@ impl<'e> Context<'e> {
                 let unit_range = l.range.start..l.range.start + unit.len();
                 let written = text.get(unit_range.clone()) == Some(unit);
                 let short = unit.starts_with(char::is_uppercase) && unit.chars().count() <= 3;
-                if !written
-                    || !short
-                    || found
-                        .iter()
-                        .any(|m| m.range.start < unit_range.end && unit_range.start < m.range.end)
-                {
+                if !written || !short || covered(&unit_range) {
                     continue;
                 }
                 if let Some(expansion) = self
                     .dictionary
                     .dictionary_expansion(text, unit_range.clone())
                 {
-                    found.push(Match {
+                    units.push(Match {
                         range: unit_range,
                         expansion,
                     });
                 }
             }
+            found.extend(units);
             found.sort_by_key(|m| m.range.start);
             found
         })
