@@ -595,6 +595,11 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
     while i < n {
         let t = &s.toks[i];
         let start_i = i;
+        // Numbers in words inside a date (`Tháng mười hai năm 2020`) too.
+        if t.kind == Kind::Word && inside(&t.range) {
+            i += 1;
+            continue;
+        }
         // The number: digits, `hàng` + scale, or words.
         let (mut value, mut approx, mut next) = match t.kind {
             Kind::Number => {
@@ -685,8 +690,10 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                 i = next;
                 continue;
             }
-            // Phone numbers and other long codes with a leading zero.
+            // Phone numbers and other long codes with a leading zero (a
+            // decimal comma makes it a quantity: `02,50 tấn`).
             if s.raw(i).starts_with('0')
+                && !s.raw(i).contains(',')
                 && s.raw(i).chars().filter(char::is_ascii_digit).count() >= 4
             {
                 i += 1;
@@ -735,7 +742,9 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
                     k += 2;
                 }
             }
-            if k > next && s.word(next) != "chục" {
+            // (`chục` after a number multiplies it: `ba chục` is 30; alone
+            // it is the number itself, `hơn chục` is 10.)
+            if k > next && (s.word(next) != "chục" || start_i < next) {
                 value = v;
                 if let (Some(r), Some(x)) = (range_end.as_mut(), v2) {
                     r.1 = x;

@@ -198,14 +198,23 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[Tt]háng\s+([0-9]{1,2}|[Gg]iêng|[Mm]ười\s+[Mm]ột|[Mm]ười\s+[Hh]ai|[Mm]ười|[Cc]hạp)\s*(?:/|-|năm|,)\s*([0-9]{4})",
+        r"[Tt]háng\s+([0-9]{1,2}|[Gg]iêng|[Mm]ười\s+[Mm]ột|[Mm]ười\s+[Hh]ai|[Mm]ười|[Cc]hạp|[Hh]ai|[Bb]a|[Tt]ư|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín)\s*(?:/|-|\.|năm|,)\s*([0-9]{4})",
+    )
+    .expect("valid regex")
+});
+
+/// Days that share the month (and year) written once after the last:
+/// `từ ngày 11 đến 16/9/2021`, `từ 3-5/10/2021`, `ngày 2-3/6`.
+static SHARED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:[Tt]ừ\s+)?(?:[Nn]gày\s+)?([0-9]{1,2})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?([0-9]{1,2})([/.-])([0-9]{1,2})(?:([/.-])([0-9]{4}))?",
     )
     .expect("valid regex")
 });
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[Nn]ăm|SN|[Ss]inh\s+năm)\s*([0-9]{4})|(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\s+([0-9]{4})|\(([0-9]{4})\)",
+        r"(?:[Nn]ăm|SN|[Ss]inh\s+năm|[Qq]uý\s+(?:IV|I{1,3}|[1-4])\s*/)\s*([0-9]{4})|(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\s+([0-9]{4})|\(([0-9]{4})\)",
     )
     .expect("valid regex")
 });
@@ -345,6 +354,14 @@ fn month_word(s: &str) -> Option<u32> {
     Some(
         match f.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
             "gieng" => 1,
+            "hai" => 2,
+            "ba" => 3,
+            "tu" | "bon" => 4,
+            "nam" => 5,
+            "sau" => 6,
+            "bay" => 7,
+            "tam" => 8,
+            "chin" => 9,
             "muoi" => 10,
             "muoi mot" => 11,
             "muoi hai" | "chap" => 12,
@@ -589,6 +606,30 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
             r,
             DatePoint::ymd(Some(a), None, None),
             Some(DatePoint::ymd(Some(b), None, None)),
+        );
+    }
+    for c in SHARED_MONTH.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued(text, &r) || c.get(5).is_some_and(|s| s.as_str() != &c[3]) {
+            continue;
+        }
+        // `2-3/6`, `11 đến 16/9`: a start day after the end is no range.
+        let (d1, d2) = (num(&c, 1).unwrap_or(0), num(&c, 2).unwrap_or(0));
+        if d1 >= d2 {
+            continue;
+        }
+        let year = c.get(6).and_then(|m| m.as_str().parse().ok());
+        let with_day = r.len()
+            > c[0]
+                .trim_start_matches(|ch: char| !ch.is_ascii_digit())
+                .len();
+        if year.is_none() && !with_day && &c[3] != "/" {
+            continue;
+        }
+        add(
+            r,
+            DatePoint::ymd(year, num(&c, 4), Some(d1)),
+            Some(DatePoint::ymd(year, num(&c, 4), Some(d2))),
         );
     }
     for c in LONG_DATE.captures_iter(text) {
@@ -934,5 +975,39 @@ mod tests {
             dates("trước ngày 5/10/2013.Lập Phương"),
             [d("ngày 5/10/2013", "2013-10-05")]
         );
+    }
+
+    #[test]
+    fn months_in_words_quarters_and_shared_months() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "hồi tháng tư năm 2019, đoàn",
+                &[("tháng tư năm 2019", "2019-04")],
+            ),
+            (
+                "Tháng mười hai năm 2020",
+                &[("Tháng mười hai năm 2020", "2020-12")],
+            ),
+            (
+                "trong tháng 11.2019, xã họp",
+                &[("tháng 11.2019", "2019-11")],
+            ),
+            ("trong quý III/2018, xã có", &[("quý III/2018", "2018")]),
+            (
+                "từ ngày 11 đến 16/9/2021, đoàn",
+                &[("từ ngày 11 đến 16/9/2021", "2021-09-11/2021-09-16")],
+            ),
+            (
+                "Từ 3-5/10/2021, đoàn",
+                &[("Từ 3-5/10/2021", "2021-10-03/2021-10-05")],
+            ),
+            ("Ngày 2-3/6, đoàn", &[("Ngày 2-3/6", "--06-02/--06-03")]),
+            // A start day after the end, or a count range, is none.
+            ("có 3-5 người", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|(t, v)| d(t, v)).collect();
+            assert_eq!(dates(text), want, "{text}");
+        }
     }
 }
