@@ -74,3 +74,23 @@ fn a_byline_with_the_author_s_unit() {
     assert_eq!(texts(&a.authors, |x| &x.name), ["Hữu Hùng"]);
     assert_eq!(texts(&a.abbreviations, |x| &x.text), ["ANTT"]);
 }
+
+#[test]
+fn facts_in_repaired_words_point_at_the_original() {
+    let text = "Công an xã tạị Ea Tu bắt 2 bị cáo, thu 3 khẩu súng ngắn và 1 buớc súng.";
+    let a = Extractor::new().extract(text);
+    for fact in a.facts() {
+        if let Some(b) = fact.bytes() {
+            assert_eq!(b.slice(text), Some(fact.text()), "{fact:?}");
+        }
+    }
+    // The count is read in the repaired text, reported as written.
+    assert_eq!(
+        texts(&a.counts, |x| &x.text),
+        ["2 bị cáo", "3 khẩu súng", "1 buớc súng"]
+    );
+    assert_eq!(a.counts[2].unit.as_deref(), Some("bước súng"));
+    // The normalized text the families read has the repaired words.
+    let n = anninh::normalize::normalize(text, &Default::default());
+    assert!(n.text().contains("tại Ea Tu") && n.text().contains("bước súng"));
+}
