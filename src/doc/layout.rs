@@ -243,6 +243,8 @@ const BYLINE_LABELS: &[&str] = &[
     "nhom pv:",
     "nhom phong vien:",
     "pv:",
+    "tong hop:",
+    "tong hop ",
 ];
 
 /// The names of a byline line, as byte ranges; empty when it is no byline.
@@ -610,6 +612,10 @@ mod tests {
             (
                 "Nội dung bài viết về công tác bảo đảm an ninh.\n\nH.Yến - N. Lê",
                 vec!["H.Yến", "N. Lê"],
+            ),
+            (
+                "Nội dung bài viết về công tác bảo đảm an ninh.\n\nTổng hợp Minh Anh",
+                vec!["Minh Anh"],
             ),
             (
                 "Tiêu đề của bài viết về an ninh trật tự\n\nNội dung bài viết về công tác bảo đảm an ninh. Kim Há (TTXVN)",

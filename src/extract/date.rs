@@ -203,6 +203,13 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A date with a two-digit year after `ngày` (`ngày 5/4/19`): 20YY up to
+/// 2040, 19YY after.
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[Nn]gày|[Mm]ồng|[Mm]ùng)\s+([0-9]{1,2})/([0-9]{1,2})/([0-9]{2})")
+        .expect("valid regex")
+});
+
 /// Days that share the month (and year) written once after the last:
 /// `từ ngày 11 đến 16/9/2021`, `từ 3-5/10/2021`, `ngày 2-3/6`.
 static SHARED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -608,6 +615,15 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
             Some(DatePoint::ymd(Some(b), None, None)),
         );
     }
+    for c in SHORT_YEAR.captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        if glued(text, &r) {
+            continue;
+        }
+        let yy: i32 = c[3].parse().unwrap_or(0);
+        let year = if yy <= 40 { 2000 + yy } else { 1900 + yy };
+        add(r, DatePoint::ymd(Some(year), num(&c, 2), num(&c, 1)), None);
+    }
     for c in SHARED_MONTH.captures_iter(text) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) || c.get(5).is_some_and(|s| s.as_str() != &c[3]) {
@@ -1009,5 +1025,16 @@ mod tests {
             let want: Vec<_> = want.iter().map(|(t, v)| d(t, v)).collect();
             assert_eq!(dates(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn two_digit_years_after_ngay() {
+        assert_eq!(
+            dates("Ngày 5/4/19, công an xã họp"),
+            [d("Ngày 5/4/19", "2019-04-05")]
+        );
+        assert_eq!(dates("ngày 1/2/98"), [d("ngày 1/2/98", "1998-02-01")]);
+        // Without `ngày`, three numbers are no date.
+        assert_eq!(dates("tỷ lệ 5/4/19 phiếu"), []);
     }
 }

@@ -37,6 +37,8 @@ pub(crate) struct LocalityFound {
     pub province: Option<String>,
     /// Gazetteer code.
     pub code: Option<String>,
+    /// Whether the gazetteer knows the name at this level.
+    pub known: bool,
 }
 
 /// Unit words: the full forms in lower case or capitalised; abbreviations
@@ -139,6 +141,32 @@ fn name_word(s: &str) -> Option<usize> {
         }
     }
     (end > 0).then_some(end)
+}
+
+/// The end of a village's name with the number written after it (` 2`,
+/// ` 3B`), else `end`.
+fn numbered_end(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let Some(num) = rest.strip_prefix(' ') else {
+        return end;
+    };
+    let digits = num.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return end;
+    }
+    let letter = num[digits..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase())
+        && !num[digits..]
+            .chars()
+            .nth(1)
+            .is_some_and(char::is_alphanumeric);
+    let len = digits + usize::from(letter);
+    if num[len..].chars().next().is_some_and(char::is_alphanumeric) {
+        return end;
+    }
+    end + 1 + len
 }
 
 /// Levels a unit word admits.
@@ -391,7 +419,17 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
             first_len = run.len().min(4);
             first_units = Vec::new();
         }
-        let name_range = run[0].start..run[first_len - 1].end;
+        let mut name_range = run[0].start..run[first_len - 1].end;
+        // Villages are numbered after their name (`bản Pá Khoang 2`, `thôn
+        // Đông 3`): the number belongs to it.
+        if !in_gazetteer_level(levels[0]) && !numbered {
+            name_range.end = numbered_end(text, name_range.end);
+        }
+        // `TP.` ending a sentence before a capitalised word: an unknown
+        // name after `TP. ` is the next sentence (`..., TP. Hội nghị ...`).
+        if matches!(unit_text, "TP." | "Tp.") && !glued && first_units.is_empty() {
+            continue;
+        }
         let mention = if introduced {
             name_range.clone()
         } else {
@@ -449,6 +487,7 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
                     level: levels[0],
                     province: None,
                     code: None,
+                    known: !units.is_empty(),
                 },
                 units,
             });
@@ -501,6 +540,7 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
                         level: units[0].level,
                         province: None,
                         code: None,
+                        known: true,
                     },
                     units,
                 });
@@ -699,17 +739,17 @@ fn is_ancestor(gaz: &Gazetteer, p: &Unit, u: &Unit) -> bool {
 /// place of the same level the article names elsewhere is that place,
 /// misspelt (`TP Tuy Hà` beside `TP Tuy Hòa`): it takes its name, province
 /// and code, so the article names one city, not two.
-pub(crate) fn same_place_misspelt(found: &mut [LocalityFound]) {
+pub(crate) fn same_place_misspelt(found: &mut Vec<LocalityFound>) {
     // Distinct places and distinct unknown names: a long text names the
     // same ones many times.
     let mut known: HashMap<(Level, String), LocalityFound> = HashMap::new();
-    for l in found.iter().filter(|l| l.code.is_some()) {
+    for l in found.iter().filter(|l| l.known) {
         known
             .entry((l.level, fold_key(&l.name)))
             .or_insert_with(|| l.clone());
     }
     let mut resolved: HashMap<(Level, String), Option<LocalityFound>> = HashMap::new();
-    for l in found.iter_mut().filter(|l| l.code.is_none()) {
+    for l in found.iter_mut().filter(|l| !l.known) {
         let key = fold_key(&l.name);
         if key.chars().count() < 5 {
             continue;
@@ -732,8 +772,15 @@ pub(crate) fn same_place_misspelt(found: &mut [LocalityFound]) {
             l.name = place.name;
             l.province = place.province;
             l.code = place.code;
+            l.known = true;
         }
     }
+    // Provinces and cities are a closed set, all in the gazetteer: one it
+    // does not know is abroad (`tỉnh Quảng Tây (Trung Quốc)`), not a place
+    // of Vietnam with a province to guess.
+    found.retain(|l| {
+        l.known || !matches!(l.level, Level::Province | Level::Municipality | Level::City)
+    });
 }
 
 /// Whether two keys differ by exactly one inserted, deleted or changed
@@ -963,5 +1010,30 @@ mod tests {
         assert!(one_edit_apart("tuyha", "tuyhoa"));
         assert!(!one_edit_apart("tuyhoa", "tuyhoa"));
         assert!(!one_edit_apart("haian", "hadong"));
+    }
+
+    #[test]
+    fn numbered_villages_foreign_provinces_and_sentence_ends() {
+        let names = |text: &str| -> Vec<String> {
+            let mut found = scan(text, Gazetteer::embedded(), None);
+            same_place_misspelt(&mut found);
+            found
+                .into_iter()
+                .map(|l| text[l.range].to_string())
+                .collect()
+        };
+        assert_eq!(
+            names("tại ấp 3B và bản Pá Khoang 2, huyện Điện Biên"),
+            ["ấp 3B", "bản Pá Khoang 2", "huyện Điện Biên"]
+        );
+        assert_eq!(
+            names("giáp tỉnh Quảng Tây (Trung Quốc) và tỉnh Cao Bằng"),
+            ["tỉnh Cao Bằng"]
+        );
+        assert_eq!(
+            names("ở đường Trần Hưng Đạo, TP. Hội nghị diễn ra"),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("đến TP. Hồ Chí Minh rồi về"), ["TP. Hồ Chí Minh"]);
     }
 }
