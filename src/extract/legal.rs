@@ -88,6 +88,17 @@ static LAW: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A Party resolution cited by its plenum: `Nghị quyết Trung ương 6 (khóa
+/// XI)`, `Nghị quyết Hội nghị Trung ương 4 khóa XII`. (A resolution cited by
+/// its congress, `Nghị quyết đại hội XI`, is none: the number is the
+/// congress's.)
+static PLENUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:nghị quyết)\s+(?:[Hh]ội nghị\s+)?(?:lần thứ\s+)?(Trung ương\s+[0-9]{1,2}(?:\s*\(\s*[Kk]hóa\s+[IVXL]+\s*\)|\s*,?\s*[Kk]hóa\s+[IVXL]+)?)",
+    )
+    .expect("valid regex")
+});
+
 /// Words after `Luật` that make it no law's name: a lawyer (`Luật sư`),
 /// the law in general (`Luật pháp`), a law already named (`Luật này`), or
 /// the start of a clause (`Luật quy định`, `Luật cho phép`).
@@ -417,6 +428,30 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
             title: Some(law.to_string()),
         });
     }
+    for c in PLENUM.captures_iter(text) {
+        let (Some(whole), Some(number)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if !crate::chars::word_start(text, whole.start())
+            || !crate::chars::word_end(text, whole.end())
+        {
+            continue;
+        }
+        out.push(DocumentFound {
+            range: whole.range(),
+            kind: "nghị quyết".to_string(),
+            number: Some(
+                number
+                    .as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            issued: None,
+            issuer: Some("Ban Chấp hành Trung ương".to_string()),
+            title: title_after(text, whole.end()),
+        });
+    }
     let numbered: std::collections::HashSet<usize> = out.iter().map(|d| d.range.start).collect();
     for c in SUBJECT_ONLY.captures_iter(text) {
         let (Some(whole), Some(kind)) = (c.get(0), c.get(1)) else {
@@ -704,5 +739,29 @@ mod tests {
             let d = docs(text);
             assert!(d.iter().all(|d| d.number.is_some()), "{text}: {d:?}");
         }
+    }
+
+    #[test]
+    fn resolutions_cited_by_their_plenum() {
+        assert_eq!(
+            keys("quán triệt Nghị quyết Trung ương 6 (khóa XI) về công tác xây dựng Đảng."),
+            [k(
+                "nghị quyết",
+                Some("Trung ương 6 (khóa XI)"),
+                Some("công tác xây dựng Đảng"),
+                Some("Ban Chấp hành Trung ương")
+            )]
+        );
+        assert_eq!(
+            keys("thực hiện Nghị quyết Hội nghị Trung ương 4 khóa XII, tỉnh"),
+            [k(
+                "nghị quyết",
+                Some("Trung ương 4 khóa XII"),
+                None,
+                Some("Ban Chấp hành Trung ương")
+            )]
+        );
+        // A congress's resolution is none.
+        assert!(docs("Nghị quyết đại hội XI của Đảng về công tác").is_empty());
     }
 }
