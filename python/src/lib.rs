@@ -288,6 +288,33 @@ impl PyExtractor {
             .clamp(1, owned.len().max(1));
         let extractor = &self.inner;
         let out = PyList::empty(py);
+        // The records are millions of new containers: the cyclic garbage
+        // collector would walk them again and again while they are built
+        // (they hold no cycles), so it pauses until the list is done.
+        let gc = py.import("gc")?;
+        let was_enabled: bool = gc.call_method0("isenabled")?.extract()?;
+        if was_enabled {
+            gc.call_method0("disable")?;
+        }
+        let result = self.convert_many(py, &owned, threads, extractor, &out);
+        if was_enabled {
+            gc.call_method0("enable")?;
+        }
+        result?;
+        Ok(out)
+    }
+}
+
+impl PyExtractor {
+    /// `extract_many`'s work: the workers extract, this thread converts.
+    fn convert_many<'py>(
+        &self,
+        py: Python<'py>,
+        owned: &[String],
+        threads: usize,
+        extractor: &Extractor,
+        out: &Bound<'py, PyList>,
+    ) -> PyResult<()> {
         // Workers extract while this thread turns finished records into
         // Python objects, in input order, releasing the GIL while it waits.
         let next = AtomicUsize::new(0);
@@ -295,7 +322,7 @@ impl PyExtractor {
             let (tx, rx) = std::sync::mpsc::channel::<(usize, Article)>();
             for _ in 0..threads {
                 let tx = tx.clone();
-                let (next, owned) = (&next, &owned);
+                let next = &next;
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -331,8 +358,7 @@ impl PyExtractor {
                 }
             }
             Ok(())
-        })?;
-        Ok(out)
+        })
     }
 }
 
