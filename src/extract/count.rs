@@ -289,6 +289,13 @@ const CLOCK_AFTER: &[&str] = &[
     "đúng", "thì", "tại", "lúc", ",",
 ];
 
+/// Verbs after which `trên` is the preposition "on".
+const LOCATIVE_VERBS: &[&str] = &[
+    "đặt", "để", "chở", "ngồi", "nằm", "đứng", "đi", "lái", "treo", "dán", "in", "ghi", "đăng",
+    "đỗ", "đậu", "chạy", "bày", "giấu", "cất", "xếp", "lắp", "gắn", "tuần", "tra", "lưu", "thông",
+    "hiện", "hoạt", "động", "cắm", "vẽ", "viết",
+];
+
 /// Words before a number of hours that make them a duration.
 const DURATION_BEFORE: &[&str] = &[
     "trong", "mất", "suốt", "sau", "gần", "hơn", "trên", "chừng", "tròn", "hàng", "vòng", "cả",
@@ -459,6 +466,15 @@ impl<'t> Scanner<'t> {
             // Word by word: this runs for every number, so nothing is joined.
             let same = (i - n..i).zip(q.split(' ')).all(|(k, w)| self.word(k) == w);
             if same && (i - n + 1..=i).all(|k| !self.toks[k].newline || k == i - n) {
+                // `trên` after a verb of placing or moving means "on"
+                // (`chở trên 2 xe máy`), not "more than".
+                let on = *q == "trên"
+                    && (i - n)
+                        .checked_sub(1)
+                        .is_some_and(|k| LOCATIVE_VERBS.contains(&self.word(k)));
+                if on {
+                    return None;
+                }
                 return Some((i - n, *approx));
             }
         }

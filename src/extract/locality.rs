@@ -438,6 +438,7 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
         items.push((mention, name_range.clone(), first_units));
         // List items sharing the unit word.
         let mut pos = name_range.end;
+        let run_first_end = run[0].end;
         loop {
             let rest = &text[pos..];
             let sep = if let Some(r) = rest.strip_prefix(", ") {
@@ -462,6 +463,10 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
             if is_num != numbered {
                 break;
             }
+            // Villages named by short codes share their unit word too
+            // (`bản A 1, A 2 và B`): a letter or two, maybe numbered, as the
+            // first one is. Longer unknown names after a comma are no list.
+            let short = |r: &Range<usize>| text[r.clone()].chars().count() <= 2;
             let (len, units) = if is_num {
                 (1, Vec::new())
             } else if in_gazetteer_level(levels[0]) {
@@ -469,10 +474,15 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
                     Some(x) => x,
                     None => break,
                 }
+            } else if short(&run[0]) && short(&(name_range.start..run_first_end)) {
+                (1, Vec::new())
             } else {
                 break;
             };
-            let r = run[0].start..run[len - 1].end;
+            let mut r = run[0].start..run[len - 1].end;
+            if !in_gazetteer_level(levels[0]) && !is_num {
+                r.end = numbered_end(text, r.end);
+            }
             items.push((r.clone(), r.clone(), units));
             pos = r.end;
         }
@@ -1026,6 +1036,11 @@ mod tests {
             names("tại ấp 3B và bản Pá Khoang 2, huyện Điện Biên"),
             ["ấp 3B", "bản Pá Khoang 2", "huyện Điện Biên"]
         );
+        assert_eq!(
+            names("ở bản A 1, A 2 và B tham gia"),
+            ["bản A 1", "A 2", "B"]
+        );
+        assert_eq!(names("ở thôn Đông, Chủ tịch xã"), ["thôn Đông"]);
         assert_eq!(
             names("giáp tỉnh Quảng Tây (Trung Quốc) và tỉnh Cao Bằng"),
             ["tỉnh Cao Bằng"]
