@@ -226,6 +226,23 @@ impl Dictionary {
         Dictionary::from_tsv(&crate::input::read_all(reader, "abbreviations")?)
     }
 
+    /// This dictionary with the entries of a user's TSV (the format of
+    /// `data/abbreviations.tsv`) on top: a form the TSV has replaces all of
+    /// this dictionary's rows for it. Errors name the TSV's line.
+    pub fn with_tsv(&self, text: &str) -> Result<Dictionary, Error> {
+        let user = Dictionary::from_tsv(text)?;
+        let mut entries = Vec::new();
+        for line in text.lines() {
+            let form = line.split('\t').next().unwrap_or("").trim();
+            if form.is_empty() || form.starts_with('#') {
+                continue;
+            }
+            entries.extend(user.lookup(form).iter().cloned());
+        }
+        entries.dedup();
+        Ok(self.with_entries(entries))
+    }
+
     /// This dictionary with `entries` added; an entry for a form that is
     /// already present replaces all of that form's rows.
     pub fn with_entries(&self, entries: impl IntoIterator<Item = Entry>) -> Dictionary {

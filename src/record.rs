@@ -383,6 +383,24 @@ pub enum DateValue {
     },
 }
 
+impl DateValue {
+    /// The point, or the range's first point.
+    pub fn start(&self) -> &str {
+        match self {
+            DateValue::Point(p) => p,
+            DateValue::Range { start, .. } => start,
+        }
+    }
+
+    /// The point, or the range's last point.
+    pub fn end(&self) -> &str {
+        match self {
+            DateValue::Point(p) => p,
+            DateValue::Range { end, .. } => end,
+        }
+    }
+}
+
 /// A calendar expression.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateMention {

@@ -239,18 +239,10 @@ impl PyExtractor {
         if let Some(path) = abbreviations {
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| PyOSError::new_err(format!("{}: {e}", path.display())))?;
-            let user = Dictionary::from_tsv(&text)
+            let dictionary = Dictionary::embedded()
+                .with_tsv(&text)
                 .map_err(|e| PyValueError::new_err(format!("{}: {}", path.display(), e)))?;
-            let mut entries = Vec::new();
-            for line in text.lines() {
-                let form = line.split('\t').next().unwrap_or("").trim();
-                if form.is_empty() || form.starts_with('#') {
-                    continue;
-                }
-                entries.extend(user.lookup(form).iter().cloned());
-            }
-            entries.dedup();
-            inner = inner.with_abbreviations(Dictionary::embedded().with_entries(entries));
+            inner = inner.with_abbreviations(dictionary);
         }
         Ok(PyExtractor { inner })
     }

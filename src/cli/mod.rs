@@ -299,23 +299,13 @@ fn user_dictionary(path: &Path) -> Result<Dictionary, Error> {
         path: path.to_path_buf(),
         source,
     })?;
-    let user = Dictionary::from_tsv(&text).map_err(|e| match e {
+    Dictionary::embedded().with_tsv(&text).map_err(|e| match e {
         Error::Parse { message, .. } => Error::Parse {
             path: path.to_path_buf(),
             message,
         },
         other => other,
-    })?;
-    let mut entries = Vec::new();
-    for line in text.lines() {
-        let form = line.split('\t').next().unwrap_or("").trim();
-        if form.is_empty() || form.starts_with('#') {
-            continue;
-        }
-        entries.extend(user.lookup(form).iter().cloned());
-    }
-    entries.dedup();
-    Ok(Dictionary::embedded().with_entries(entries))
+    })
 }
 
 /// Where and how `extract` writes.

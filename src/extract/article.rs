@@ -8,7 +8,7 @@ use crate::chars::back;
 use crate::doc::layout::name_case;
 use crate::doc::{Doc, Located};
 use crate::normalize::fold;
-use crate::record::{Author, DateKind, DateValue, Published};
+use crate::record::{Author, DateKind, Published};
 use std::ops::Range;
 
 /// The headline, as written, and where it stands.
@@ -37,10 +37,7 @@ pub(crate) fn authors(doc: &Doc, _ctx: &Context) -> Vec<Author> {
 pub(crate) fn published(doc: &Doc, ctx: &Context) -> Option<Published> {
     let at = ctx.published_at(doc)?;
     let d = ctx.all_dates(doc).iter().find(|d| d.range == at)?;
-    let value = match &d.value {
-        DateValue::Point(p) => p.clone(),
-        DateValue::Range { start, .. } => start.clone(),
-    };
+    let value = d.value.start().to_string();
     let at = doc.locate(at);
     Some(Published {
         value,

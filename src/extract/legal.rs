@@ -251,13 +251,6 @@ fn title_after(text: &str, from: usize) -> Option<String> {
     })
 }
 
-fn date_value(d: &DateValue) -> String {
-    match d {
-        DateValue::Point(p) => p.clone(),
-        DateValue::Range { start, .. } => start.clone(),
-    }
-}
-
 /// Every document in `text`, in order. `dates` are the calendar expressions
 /// already found in the same text.
 pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
@@ -302,7 +295,7 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
             if d.range.start >= end && d.range.start <= end + 12 {
                 let between = &text[end..d.range.start];
                 if between.chars().all(|ch| matches!(ch, ',' | ' ' | '(')) {
-                    issued = Some(date_value(&d.value));
+                    issued = Some(d.value.start().to_string());
                     after = d.range.end;
                     break;
                 }
@@ -319,7 +312,7 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
                     let between = &text[d.range.end..range.start];
                     between.contains("ban hành") || between.contains(" ký ")
                 })
-                .map(|d| date_value(&d.value));
+                .map(|d| d.value.start().to_string());
         }
         // `của Chính phủ`, else a body before `ban hành`, else the suffix.
         let rest = text[after..].trim_start_matches([',', ' ']);

@@ -24,7 +24,7 @@ use crate::abbrev::{Dictionary, Match};
 use crate::doc::Doc;
 use crate::gazetteer::{Era, Gazetteer};
 use crate::normalize::Options;
-use crate::record::{Article, DateKind, DateValue, FactType};
+use crate::record::{Article, DateKind, FactType};
 use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
@@ -276,11 +276,7 @@ impl<'e> Context<'e> {
         if let Some(at) = self.published_at(doc)
             && let Some(d) = self.all_dates(doc).iter().find(|d| d.range == at)
         {
-            let start = match &d.value {
-                DateValue::Point(p) => p.as_str(),
-                DateValue::Range { start, .. } => start.as_str(),
-            };
-            return Some(if start >= REFORM {
+            return Some(if d.value.start() >= REFORM {
                 Era::From2025
             } else {
                 Era::Before2025
@@ -289,10 +285,7 @@ impl<'e> Context<'e> {
         let latest = self
             .dates(doc)
             .filter(|d| matches!(d.kind, DateKind::Date | DateKind::Datetime))
-            .map(|d| match &d.value {
-                DateValue::Point(p) => p.as_str(),
-                DateValue::Range { end, .. } => end.as_str(),
-            })
+            .map(|d| d.value.end())
             .max()?;
         (latest >= REFORM).then_some(Era::From2025)
     }
