@@ -289,11 +289,13 @@ const CLOCK_AFTER: &[&str] = &[
     "đúng", "thì", "tại", "lúc", ",",
 ];
 
-/// Verbs after which `trên` is the preposition "on".
+/// Verbs after which `trên` is the preposition "on". Only whole verbs of
+/// placing and moving: a last syllable shared with verbs of quantity
+/// (`tuần tra` / `kiểm tra trên 300 cơ sở`, `thực hiện trên 200 cuộc`,
+/// `vận động`) would turn "more than" into "on".
 const LOCATIVE_VERBS: &[&str] = &[
     "đặt", "để", "chở", "ngồi", "nằm", "đứng", "đi", "lái", "treo", "dán", "in", "ghi", "đăng",
-    "đỗ", "đậu", "chạy", "bày", "giấu", "cất", "xếp", "lắp", "gắn", "tuần", "tra", "lưu", "thông",
-    "hiện", "hoạt", "động", "cắm", "vẽ", "viết",
+    "đỗ", "đậu", "chạy", "bày", "giấu", "cất", "xếp", "lắp", "gắn", "cắm", "vẽ", "viết",
 ];
 
 /// Words before a number of hours that make them a duration.
