@@ -17,7 +17,10 @@
 //! assert_eq!(pairs, [("ANTT", "an ninh trật tự"), ("KT-XH", "kinh tế - xã hội"), ("TDP", "tổ dân phố")]);
 //! ```
 
-use crate::chars::{ALPHANUMERIC, NUMERIC, UPPER, char_kind, next_candidate};
+use crate::chars::{
+    ALPHANUMERIC, NUMERIC, UPPER, char_kind, is_alphanumeric, is_letter, is_lower, is_upper,
+    next_candidate,
+};
 use crate::doc::Doc;
 use crate::error::Error;
 use crate::normalize::{Alignment, Options, Pass, fold};
@@ -265,7 +268,7 @@ impl Dictionary {
             .entries
             .keys()
             .filter_map(|f| f.chars().nth(1))
-            .filter(|c| c.is_lowercase())
+            .filter(|c| is_lower(*c))
             .collect();
         lower.sort_unstable();
         lower.dedup();
@@ -381,7 +384,7 @@ impl Dictionary {
             let initials = token.contains('.')
                 && token
                     .split('.')
-                    .all(|p| p.chars().count() <= 1 && p.chars().all(char::is_alphabetic));
+                    .all(|p| p.chars().count() <= 1 && p.chars().all(is_letter));
             if initials {
                 continue;
             }
@@ -396,7 +399,7 @@ impl Dictionary {
                 let form = &text[r.clone()];
                 // Only short forms are doubted in a line of capitals (the
                 // line's verdict is worked out once, and only if asked).
-                if form.chars().filter(|c| c.is_alphabetic()).count() < 3 && lines.capitals(start) {
+                if form.chars().filter(|c| is_letter(*c)).count() < 3 && lines.capitals(start) {
                     continue;
                 }
                 if is_roman(form) {
@@ -489,13 +492,13 @@ impl Dictionary {
                         .get(..80.min(text.len() - range.end))
                         .unwrap_or(""),
                 );
-                let after = after.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let after = after.trim_start_matches(|c: char| !is_alphanumeric(c));
                 words.iter().any(|w| after.starts_with(w.as_str()))
             }
             Some(ContextRule::Prev(words)) => {
                 let from = floor_boundary(text, range.start.saturating_sub(80));
                 let before = fold(&text[from..range.start]);
-                let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let before = before.trim_end_matches(|c: char| !is_alphanumeric(c));
                 words.iter().any(|w| before.ends_with(w.as_str()))
             }
         };
@@ -580,8 +583,10 @@ fn parse_rule(r: &str) -> Option<ContextRule> {
 }
 
 /// `(ABBR)` after the words it stands for.
-static DEFINITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\s*(\p{Lu}[\p{Lu}\p{N}&\-]{1,11})\s*\)").expect("valid regex"));
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    let upper = crate::chars::letter_class(char::is_uppercase);
+    Regex::new(&format!(r"\(\s*([{upper}][{upper}0-9&\-]{{1,11}})\s*\)")).expect("valid regex")
+});
 
 /// In-article definitions: `an ninh, trật tự (ANTT)` gives ANTT its
 /// expansion when the initials of the words before the parenthesis spell
@@ -597,7 +602,7 @@ fn definitions(text: &str) -> HashMap<String, String> {
         };
         let letters: Vec<char> = fold(form.as_str())
             .chars()
-            .filter(|c| c.is_alphabetic())
+            .filter(|c| is_letter(*c))
             .collect();
         if letters.len() < 2 || out.contains_key(form.as_str()) {
             continue;
@@ -624,7 +629,7 @@ fn definitions(text: &str) -> HashMap<String, String> {
         if words.len() < letters.len() {
             continue;
         }
-        let initial = |w: &str| fold(w).chars().find(|c| c.is_alphabetic());
+        let initial = |w: &str| fold(w).chars().find(|c| is_letter(*c));
         let spells = |run: &[(usize, &str)]| {
             run.iter()
                 .rev()
@@ -655,9 +660,7 @@ fn definitions(text: &str) -> HashMap<String, String> {
             let n = letters.len();
             let Some(start) = (n..=more.len()).find(|&k| {
                 let run = &more[k - n..k];
-                run.last()
-                    .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
-                    && spells(run)
+                run.last().is_some_and(|(_, w)| w.starts_with(is_upper)) && spells(run)
             }) else {
                 continue;
             };
@@ -721,7 +724,7 @@ fn excluded_chunk(text: &str, start: usize, end: usize) -> bool {
     }
     // A site name written as a domain (`ANTD.VN`, `baothanhhoa.vn`).
     if chunk.contains('.') {
-        let bare = chunk.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let bare = chunk.trim_end_matches(|c: char| !is_alphanumeric(c));
         let has = |hay: &str, d: &str| {
             hay.len() >= d.len()
                 && hay.is_char_boundary(hay.len() - d.len())
@@ -809,9 +812,9 @@ impl<'t> Lines<'t> {
             let (lower, letters) = if w.bytes().any(|b| b.is_ascii_lowercase()) {
                 (true, true)
             } else {
-                let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+                let mut letters = w.chars().filter(|c| is_letter(*c)).peekable();
                 let any = letters.peek().is_some();
-                (!letters.all(char::is_uppercase), any)
+                (!letters.all(is_upper), any)
             };
             if !letters {
                 continue;

@@ -3,7 +3,7 @@
 //! look-arounds, and the places where a capitalised word may start (found
 //! eight bytes at a time, so only those are decoded).
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 /// [`char_kind`]: an upper-case letter.
 pub(crate) const UPPER: u8 = 1;
@@ -11,28 +11,131 @@ pub(crate) const UPPER: u8 = 1;
 pub(crate) const ALPHANUMERIC: u8 = 2;
 /// [`char_kind`]: a number.
 pub(crate) const NUMERIC: u8 = 4;
+/// [`char_kind`]: a letter.
+pub(crate) const LETTER: u8 = 8;
+/// [`char_kind`]: a lower-case letter.
+pub(crate) const LOWER: u8 = 16;
 
 /// Whether a code point is an upper-case letter ([`UPPER`]), a letter or
-/// digit ([`ALPHANUMERIC`]), a number ([`NUMERIC`]): a table below U+2100
-/// (every Vietnamese letter and the general punctuation), the Unicode
+/// digit ([`ALPHANUMERIC`]), a number ([`NUMERIC`]), a letter ([`LETTER`]),
+/// a lower-case letter ([`LOWER`]): tables of 256 code points below U+2100
+/// (every Vietnamese letter and the general punctuation), each filled the
+/// first time a text needs it (a text touches three or four), the Unicode
 /// tables above.
 #[inline]
 pub(crate) fn char_kind(cp: u32) -> u8 {
-    const TABLE_END: u32 = 0x2100;
+    const BLOCKS: usize = 0x21;
     fn kind(c: char) -> u8 {
         (if c.is_uppercase() { UPPER } else { 0 })
             | (if c.is_alphanumeric() { ALPHANUMERIC } else { 0 })
             | (if c.is_numeric() { NUMERIC } else { 0 })
+            | (if c.is_alphabetic() { LETTER } else { 0 })
+            | (if c.is_lowercase() { LOWER } else { 0 })
     }
-    static KINDS: LazyLock<Vec<u8>> = LazyLock::new(|| {
-        (0..TABLE_END)
-            .map(|cp| char::from_u32(cp).map_or(0, kind))
-            .collect()
-    });
-    match KINDS.get(cp as usize) {
-        Some(&k) => k,
+    static KINDS: [OnceLock<[u8; 256]>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
+    let block = (cp >> 8) as usize;
+    match KINDS.get(block) {
+        Some(table) => table.get_or_init(|| {
+            let first = (block as u32) << 8;
+            std::array::from_fn(|i| char::from_u32(first + i as u32).map_or(0, kind))
+        })[(cp & 0xFF) as usize],
         None => char::from_u32(cp).map_or(0, kind),
     }
+}
+
+/// `char::is_alphabetic` from the table: the standard library searches
+/// the Unicode tables for every letter above U+00FF, which is most
+/// Vietnamese letters.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        char_kind(c as u32) & LETTER != 0
+    }
+}
+
+/// `char::is_uppercase` from the table.
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        char_kind(c as u32) & UPPER != 0
+    }
+}
+
+/// `char::is_lowercase` from the table.
+#[inline]
+pub(crate) fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else {
+        char_kind(c as u32) & LOWER != 0
+    }
+}
+
+/// `char::is_alphanumeric` from the table.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        char_kind(c as u32) & ALPHANUMERIC != 0
+    }
+}
+
+/// The letters that `keep` selects among those Vietnamese text is written
+/// in (ASCII, Latin-1, Latin Extended-A and -B, Latin Extended
+/// Additional), as the inside of a regex class (`a-zà-ã...`): a Unicode
+/// `\p{L}` compiles to an automaton many times larger, and the names and
+/// numbers the patterns read are written in these letters.
+pub(crate) fn letter_class(keep: fn(char) -> bool) -> String {
+    let mut out = String::new();
+    let mut run: Option<(char, char)> = None;
+    let blocks = [0x41..=0x7A_u32, 0xC0..=0x24F, 0x1E00..=0x1EFF];
+    let letters = blocks
+        .into_iter()
+        .flatten()
+        .filter_map(char::from_u32)
+        .filter(|&c| c.is_alphabetic() && keep(c));
+    let flush = |run: Option<(char, char)>, out: &mut String| {
+        if let Some((a, b)) = run {
+            out.push(a);
+            if b != a {
+                out.push('-');
+                out.push(b);
+            }
+        }
+    };
+    for c in letters {
+        run = match run {
+            Some((a, b)) if b as u32 + 1 == c as u32 => Some((a, c)),
+            r => {
+                flush(r, &mut out);
+                Some((c, c))
+            }
+        };
+    }
+    flush(run, &mut out);
+    out
+}
+
+/// The words of `text`: runs of letters and digits, as byte ranges.
+pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|&(_, c)| is_alphanumeric(c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_alphanumeric(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
 }
 
 /// Decodes the character at `i` of valid UTF-8 (`b = bytes[i]`, ASCII or
@@ -84,15 +187,12 @@ pub(crate) fn ahead(text: &str, at: usize, limit: usize) -> usize {
 /// instead of `\b` in patterns: a Unicode `\b` keeps the regex engine off
 /// its fast path.)
 pub(crate) fn word_start(text: &str, i: usize) -> bool {
-    !text[..i]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
+    !text[..i].chars().next_back().is_some_and(is_alphanumeric)
 }
 
 /// Whether `i` ends a word: no letter or digit right after it.
 pub(crate) fn word_end(text: &str, i: usize) -> bool {
-    !text[i..].chars().next().is_some_and(char::is_alphanumeric)
+    !text[i..].chars().next().is_some_and(is_alphanumeric)
 }
 
 /// The starts of the words of `text` that begin with a capital, from
@@ -179,6 +279,50 @@ pub(crate) fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_classes_hold_every_vietnamese_letter_of_their_case() {
+        let lower = regex::Regex::new(&format!("^[{}]+$", letter_class(char::is_lowercase)))
+            .expect("valid class");
+        let upper = regex::Regex::new(&format!("^[{}]+$", letter_class(char::is_uppercase)))
+            .expect("valid class");
+        let vowels = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+        assert!(lower.is_match(vowels));
+        assert!(lower.is_match("bcdfghjklmnpqrstvxzw"));
+        assert!(upper.is_match(&vowels.to_uppercase()));
+        for c in vowels.chars() {
+            assert!(!upper.is_match(&c.to_string()), "{c}");
+            assert!(!lower.is_match(&c.to_uppercase().to_string()), "{c}");
+        }
+        // Not letters: digits, punctuation, the signs among Latin-1.
+        for c in ['1', '×', '÷', '_', '-', '“'] {
+            let any =
+                regex::Regex::new(&format!("^[{}]$", letter_class(|_| true))).expect("valid class");
+            assert!(!any.is_match(&c.to_string()), "{c}");
+        }
+    }
+
+    #[test]
+    fn word_ranges_are_runs_of_letters_and_digits() {
+        let text = "Luật Phòng, chống ma túy (2021)";
+        let words: Vec<_> = word_ranges(text).map(|r| &text[r]).collect();
+        assert_eq!(words, ["Luật", "Phòng", "chống", "ma", "túy", "2021"]);
+        assert_eq!(word_ranges("ấp 3B").collect::<Vec<_>>(), [0..4, 5..7]);
+        assert_eq!(word_ranges(" -- ").count(), 0);
+    }
+
+    #[test]
+    fn the_table_answers_as_the_standard_library() {
+        for cp in (0..0x2200).chain(0x1_0000..0x1_0100) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     /// [`next_candidate`] one byte at a time.
     fn naive(bytes: &[u8], from: usize) -> Option<usize> {

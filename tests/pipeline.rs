@@ -247,3 +247,13 @@ fn output_file_and_chosen_types() {
         stderr(&out)
     );
 }
+
+#[test]
+fn preparing_changes_no_record() {
+    let text = "Công an xã Tân Lập (huyện Đồng Xuân) tổ chức 12 đợt tuần tra ngày 2/3/2022.";
+    let before = anninh::Extractor::new().extract(text);
+    anninh::Extractor::prepare();
+    anninh::Extractor::prepare();
+    assert_eq!(anninh::Extractor::new().extract(text), before);
+    assert_eq!(before.counts.len(), 1);
+}

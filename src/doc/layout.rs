@@ -6,6 +6,7 @@
 //! finds the headline, the body (headline to byline) and the byline; facts
 //! come only from the body.
 
+use crate::chars::{is_letter, is_lower, is_upper};
 use crate::gazetteer::{Gazetteer, is_provincial};
 use crate::normalize::fold;
 use regex::Regex;
@@ -106,25 +107,32 @@ const FURNITURE: &[&str] = &[
 ];
 
 fn is_end_marker(line: &str, body_started: bool) -> bool {
-    let f = fold(line.trim());
+    let line = line.trim();
+    // Markers are read at the head of the line: fold only that much (a
+    // paragraph is long, and most lines are paragraphs).
+    let head = line
+        .char_indices()
+        .nth(64)
+        .map_or(line, |(i, _)| &line[..i]);
+    let f = fold(head);
     // Furniture is a short line, or a label with its value (`Trụ sở: ...`);
     // a paragraph may start with the same words (`Trụ sở UBND phường ...`).
-    let short = line.trim().chars().count() <= 40;
+    let short = line.chars().nth(40).is_none();
     let labelled = f.get(..48).unwrap_or(&f).contains(':');
     let legal = f.starts_with('©') || f.starts_with("copyright");
     if (short || labelled || legal) && END_MARKERS.iter().any(|m| f.starts_with(m)) {
         return true;
     }
     // A site name in capitals in the footer (`CỔNG THÔNG TIN ĐIỆN TỬ ...`).
-    if body_started {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let caps = words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
-            .count();
-        if words.len() >= 5 && caps == words.len() && !line.contains(" - ") {
-            return true;
+    if body_started && !line.contains(" - ") {
+        let mut words = 0;
+        for w in line.split_whitespace() {
+            if w.chars().any(is_lower) || !w.chars().any(is_letter) {
+                return false;
+            }
+            words += 1;
         }
+        return words >= 5;
     }
     false
 }
@@ -132,7 +140,7 @@ fn is_end_marker(line: &str, body_started: bool) -> bool {
 fn starts_upper(s: &str) -> bool {
     s.chars()
         .find(|c| !matches!(c, '“' | '"' | '«' | '‘' | '\''))
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        .is_some_and(|c| is_upper(c) || c.is_ascii_digit())
 }
 
 /// Whether a line is a breadcrumb trail (`Tin tức > Pháp luật > Hình sự`,
@@ -164,7 +172,7 @@ fn is_stamp_line(line: &str) -> bool {
 /// Whether a line is mostly a date or clock (`Thứ Ba, 04/02/2025 15:49`).
 fn is_date_line(line: &str) -> bool {
     let digits = line.chars().filter(char::is_ascii_digit).count();
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = line.chars().filter(|c| is_letter(*c)).count();
     digits >= 4 && letters <= 20 && line.contains(['/', ':'])
 }
 
@@ -202,7 +210,7 @@ fn find_title(text: &str, lines: &[Range<usize>]) -> (Option<Range<usize>>, usiz
             .find(|l| !l.is_empty());
         // A headline in capitals is long and followed by its date line or
         // the lead; a site name in capitals is short.
-        if !line.chars().any(char::is_lowercase) {
+        if !line.chars().any(is_lower) {
             let leads = next.is_some_and(|l| is_date_line(l) || l.chars().count() > 120);
             if line.split_whitespace().count() < 6 || !leads {
                 continue;
@@ -309,11 +317,7 @@ fn byline_names(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range
             continue;
         }
         // A unit or source tag (`CATX`, `TTXVN`) after the names.
-        if words.len() == 1
-            && words[0]
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        {
+        if words.len() == 1 && words[0].chars().all(|c| is_upper(c) || c.is_ascii_digit()) {
             continue;
         }
         // Names of two to four capitalised words; an initial counts as a
@@ -321,10 +325,10 @@ fn byline_names(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range
         let initials = words.iter().map(|w| w.matches('.').count()).sum::<usize>();
         let name_like = (2..=4).contains(&(words.len() + initials))
             && words.iter().all(|w| {
-                w.split('.').filter(|x| !x.is_empty()).all(|x| {
-                    x.chars().next().is_some_and(char::is_uppercase)
-                        && x.chars().all(char::is_alphabetic)
-                }) && !w.starts_with('.')
+                w.split('.')
+                    .filter(|x| !x.is_empty())
+                    .all(|x| x.chars().next().is_some_and(is_upper) && x.chars().all(is_letter))
+                    && !w.starts_with('.')
             });
         // A place on a line of its own (`Hà Nội`) is a dateline, not a name.
         let place = gazetteer
@@ -376,7 +380,7 @@ fn glued_byline(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range
         // The sentence's own end: the name starts with a capital right
         // after it, or after one space.
         let lead = tail.len() - tail.trim_start().len();
-        if lead > 1 || !tail.trim_start().starts_with(char::is_uppercase) {
+        if lead > 1 || !tail.trim_start().starts_with(is_upper) {
             continue;
         }
         // A last sentence left without its full stop (`... an ninh. Ông
@@ -395,7 +399,7 @@ fn glued_byline(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range
 
 /// Capitalises a name written in capitals (`HOÀNG PHƯƠNG` → `Hoàng Phương`).
 pub(crate) fn name_case(name: &str) -> String {
-    if name.chars().any(char::is_lowercase) {
+    if name.chars().any(is_lower) {
         return name.to_string();
     }
     name.split_whitespace()

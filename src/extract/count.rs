@@ -17,6 +17,7 @@
 
 use super::Context;
 use super::number::{parse_digits, parse_words, scale};
+use crate::chars::{is_alphanumeric, is_lower, is_upper};
 use crate::doc::Doc;
 use crate::normalize::is_letter;
 use crate::record::{Approx, Count, Quantity};
@@ -141,7 +142,7 @@ fn tokens(text: &str) -> Vec<Token> {
                 }
                 let ch = crate::chars::decode_char(bytes, i);
                 if is_letter(ch)
-                    || ch.is_alphanumeric()
+                    || is_alphanumeric(ch)
                     || unicode_normalization::char::is_combining_mark(ch)
                 {
                     i += ch.len_utf8();
@@ -373,8 +374,8 @@ impl<'t> Scanner<'t> {
                 && self.toks[k].kind == Kind::Word
                 && self.toks[k].spaced
                 && !self.toks[k].newline
-                && self.raw(k).chars().all(char::is_alphabetic)
-                && self.raw(k).chars().next().is_some_and(char::is_lowercase)
+                && self.raw(k).chars().all(is_letter)
+                && self.raw(k).chars().next().is_some_and(is_lower)
         };
         if !plain(i) || self.raw(i).len() < 2 {
             return None;
@@ -498,7 +499,7 @@ impl<'t> Scanner<'t> {
         if raw.bytes().any(|b| b.is_ascii_digit()) {
             return true;
         }
-        if !raw.chars().next().is_some_and(char::is_uppercase) {
+        if !raw.chars().next().is_some_and(is_upper) {
             return false;
         }
         // A capital that starts a sentence or a line says nothing.

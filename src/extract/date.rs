@@ -10,6 +10,7 @@
 //! date.
 
 use super::Context;
+use crate::chars::{is_alphanumeric, is_upper};
 use crate::doc::Doc;
 use crate::record::{DateKind, DateMention, DateValue};
 use regex::{Captures, Regex};
@@ -393,7 +394,7 @@ fn offset(c: &Captures, sign: usize) -> Option<i32> {
 fn glued_before(text: &str, start: usize) -> bool {
     let mut rev = text[..start].chars().rev();
     match rev.next() {
-        Some(c) if c.is_alphanumeric() || c == '/' => true,
+        Some(c) if is_alphanumeric(c) || c == '/' => true,
         Some('.' | '-') => rev.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
@@ -403,12 +404,12 @@ fn glued_before(text: &str, start: usize) -> bool {
 fn glued_after(text: &str, end: usize) -> bool {
     let mut fwd = text[end..].chars();
     match fwd.next() {
-        Some(c) if c.is_alphanumeric() || c == '/' => true,
-        Some('-') => fwd.next().is_some_and(|c| c.is_alphanumeric()),
+        Some(c) if is_alphanumeric(c) || c == '/' => true,
+        Some('-') => fwd.next().is_some_and(is_alphanumeric),
         // `2015.Trong đó`: crawled text drops the space after a full stop.
         Some('.') => fwd
             .next()
-            .is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase()),
+            .is_some_and(|c| is_alphanumeric(c) && !is_upper(c)),
         _ => false,
     }
 }

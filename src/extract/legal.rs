@@ -11,6 +11,7 @@
 //! `về` (`về việc ...` kept whole) or `quy định`.
 
 use super::Context;
+use crate::chars::{is_alphanumeric, is_upper};
 use crate::doc::Doc;
 use crate::record::{DateValue, LegalDocument};
 use regex::Regex;
@@ -71,8 +72,10 @@ const KINDS: &str = "nghị quyết liên tịch|thông tư liên tịch|nghị 
 /// is, with `số` (`Quyết định khởi tố vụ án hình sự số 42/QĐ-C01-P4`,
 /// `kết luận thanh tra số 245/KL-TTCP`). Groups: kind, `số`, number.
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    let lower = crate::chars::letter_class(char::is_lowercase);
+    let alnum = format!("0-9{}", crate::chars::letter_class(|_| true));
     Regex::new(&format!(
-        r"(?i:({KINDS}))(?:(?:\s+\p{{Ll}}+){{0,6}}?\s+(số)\s*|\s+)([0-9]+(?:[/\-][\p{{L}}\p{{N}}]+(?:[\-.&][\p{{L}}\p{{N}}]+)*)*)"
+        r"(?i:({KINDS}))(?:(?:\s+[{lower}]+){{0,6}}?\s+(số)\s*|\s+)([0-9]+(?:[/\-][{alnum}]+(?:[\-.&][{alnum}]+)*)*)"
     ))
     .expect("valid regex")
 });
@@ -80,12 +83,19 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 /// A kind word and a subject, with no number: `Chỉ thị về năm trật tự ...`,
 /// `kết luận thanh tra về việc ...` (at most two words between).
 static SUBJECT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i:({KINDS}))((?:\s+\p{{Ll}}+){{0,2}}?)\s+về\s")).expect("valid regex")
+    let lower = crate::chars::letter_class(char::is_lowercase);
+    Regex::new(&format!(
+        r"(?i:({KINDS}))((?:\s+[{lower}]+){{0,2}}?)\s+về\s"
+    ))
+    .expect("valid regex")
 });
 
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Luật\s+(\p{L}+(?:(?:\s+|,\s+)[\p{L}]+){0,9})(\s*\(([0-9]{4})\))?")
-        .expect("valid regex")
+    let letter = crate::chars::letter_class(|_| true);
+    Regex::new(&format!(
+        r"Luật\s+([{letter}]+(?:(?:\s+|,\s+)[{letter}]+){{0,9}})(\s*\(([0-9]{{4}})\))?"
+    ))
+    .expect("valid regex")
 });
 
 /// A Party resolution cited by its plenum: `Nghị quyết Trung ương 6 (khóa
@@ -107,8 +117,6 @@ const NOT_A_LAW_NAME: &[&str] = &[
     "sửa", "hiện", "chưa", "vẫn", "và", "thì", "là", "của", "nêu", "ban", "nói", "gì", "nào",
     "chơi", "lệ", "rừng", "bất", "về", "cũng", "còn", "đang", "sẽ", "phải", "nên", "vừa",
 ];
-
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").expect("valid regex"));
 
 /// Words that end a law's name (`Luật Cư trú năm 2020`, `Luật ... và ...`).
 const NAME_STOPS: &[&str] = &[
@@ -140,7 +148,7 @@ fn issuer_at_start(s: &str) -> Option<&'static str> {
         .names
         .iter()
         .find(|n| {
-            s.starts_with(n.as_str()) && !s[n.len()..].starts_with(|c: char| c.is_alphanumeric())
+            s.starts_with(n.as_str()) && !s[n.len()..].starts_with(|c: char| is_alphanumeric(c))
         })
         .map(String::as_str)
 }
@@ -152,7 +160,7 @@ fn issuer_at_end(s: &str) -> Option<&'static str> {
         .iter()
         .find(|n| {
             s.ends_with(n.as_str())
-                && !s[..s.len() - n.len()].ends_with(|c: char| c.is_alphanumeric())
+                && !s[..s.len() - n.len()].ends_with(|c: char| is_alphanumeric(c))
         })
         .map(String::as_str)
 }
@@ -233,7 +241,7 @@ fn title_after(text: &str, from: usize) -> Option<String> {
     while let Some(i) = body[search..end].find(", ") {
         let at = search + i;
         let next = body[at + 2..].split_whitespace().next().unwrap_or("");
-        if next.starts_with(|c: char| c.is_uppercase()) || CLAUSE_OPENERS.contains(&next) {
+        if next.starts_with(|c: char| is_upper(c)) || CLAUSE_OPENERS.contains(&next) {
             end = at;
             break;
         }
@@ -268,7 +276,7 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         // A bare number is a document with `số`, a slash or hyphen part,
         // or after a capitalised kind (`Chỉ thị 09`, `Nghị định 71`) when
         // no unit follows it (`Kế hoạch 3 năm` counts years).
-        let bare_allowed = kind.as_str().starts_with(char::is_uppercase)
+        let bare_allowed = kind.as_str().starts_with(is_upper)
             && number.len() <= 3
             && !matches!(
                 kind_lower(kind.as_str()).as_str(),
@@ -368,8 +376,9 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         // followed by `chống` (`Luật Phòng, chống ma túy`).
         let mut name_end = name.start();
         let mut after_comma = false;
-        for (k, m) in WORD.find_iter(&text[name.range()]).enumerate() {
-            let w = m.as_str();
+        let name_text = &text[name.range()];
+        for (k, r) in crate::chars::word_ranges(name_text).enumerate() {
+            let w = &name_text[r.clone()];
             if k > 0
                 && (NAME_STOPS.contains(&w)
                     || after_comma && w != "chống"
@@ -377,7 +386,7 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
             {
                 break;
             }
-            name_end = name.start() + m.end();
+            name_end = name.start() + r.end;
             after_comma = text[name_end..].starts_with(',');
         }
         let law = text[name.start()..name_end].trim_end_matches([',', ' ']);
@@ -460,7 +469,7 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
         let before =
             text[crate::chars::back(text, whole.start(), 24)..whole.start()].to_lowercase();
         let prev = before.split_whitespace().next_back().unwrap_or("");
-        let capitalised = kind.as_str().starts_with(char::is_uppercase);
+        let capitalised = kind.as_str().starts_with(is_upper);
         let taken = matches!(
             prev,
             "có" | "hành" | "theo" | "hiện" | "khai" | "ký" | "bố" | "nhận" | "gửi" | "ra"

@@ -14,6 +14,7 @@
 //! are `null`: never a guess presented as fact.
 
 use super::Context;
+use crate::chars::{is_alphanumeric, is_letter, is_lower, is_upper};
 use crate::doc::Doc;
 use crate::gazetteer::{Era, Gazetteer, Unit, is_provincial};
 use crate::normalize::fold_key;
@@ -106,31 +107,27 @@ fn name_word(s: &str) -> Option<usize> {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic())
-            && !s[digits..]
-                .chars()
-                .nth(1)
-                .is_some_and(char::is_alphanumeric);
+            && !s[digits..].chars().nth(1).is_some_and(is_alphanumeric);
         return Some(digits + usize::from(letter));
     }
-    if !first.is_uppercase() {
+    if !is_upper(first) {
         return None;
     }
-    let is_letter =
-        |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+    let is_letter = |c: char| is_letter(c) || unicode_normalization::char::is_combining_mark(c);
     let mut end = 0;
     let mut prev_joiner: Option<char> = None;
     let mut prev_lower = false;
     for (i, c) in s.char_indices() {
         if is_letter(c) {
-            if prev_joiner == Some('-') && !c.is_uppercase() {
+            if prev_joiner == Some('-') && !is_upper(c) {
                 break;
             }
             // `Hòa BìnhTheo`: a capital after a small letter starts the next
             // word (crawled text drops spaces).
-            if prev_lower && c.is_uppercase() {
+            if prev_lower && is_upper(c) {
                 break;
             }
-            prev_lower = c.is_lowercase();
+            prev_lower = is_lower(c);
             end = i + c.len_utf8();
             prev_joiner = None;
         } else if matches!(c, '\'' | '’' | 'ʼ' | '-') && prev_joiner.is_none() && i > 0 {
@@ -158,12 +155,9 @@ fn numbered_end(text: &str, end: usize) -> usize {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_uppercase())
-        && !num[digits..]
-            .chars()
-            .nth(1)
-            .is_some_and(char::is_alphanumeric);
+        && !num[digits..].chars().nth(1).is_some_and(is_alphanumeric);
     let len = digits + usize::from(letter);
-    if num[len..].chars().next().is_some_and(char::is_alphanumeric) {
+    if num[len..].chars().next().is_some_and(is_alphanumeric) {
         return end;
     }
     end + 1 + len
@@ -240,7 +234,7 @@ fn name_run(text: &str, at: usize, max: usize) -> Vec<Range<usize>> {
             && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
         {
             pos += 1;
-        } else if rest.starts_with(char::is_uppercase) && name_word(rest).is_some() {
+        } else if rest.starts_with(is_upper) && name_word(rest).is_some() {
             // A word glued on (`ĐắkLắk`, `Hòa BìnhTheo`): the gazetteer
             // decides how far the name runs.
         } else if let Some(d) = [" - ", " – "].into_iter().find(|d| rest.starts_with(d))
@@ -306,11 +300,11 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
             continue;
         }
         let levels = levels_for(unit_text);
-        let abbreviated = unit_text.chars().next().is_some_and(char::is_uppercase)
+        let abbreviated = unit_text.chars().next().is_some_and(is_upper)
             && unit_text
                 .chars()
                 .nth(1)
-                .is_some_and(|c| c.is_uppercase() || c == '.');
+                .is_some_and(|c| is_upper(c) || c == '.');
         // The name: right after (`TP.HCM`, `TDP4`) or after one space.
         let glued = abbreviated && !text[m.end()..].starts_with(' ');
         let mut name_at = if glued { m.end() } else { m.end() + 1 };
@@ -320,8 +314,7 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
         // `xã cũ là A, B`, `huyện miền núi như A, B`: a list introduced
         // after the unit word and a few lower-case words.
         let mut introduced = false;
-        if !text[name_at.min(text.len())..]
-            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        if !text[name_at.min(text.len())..].starts_with(|c: char| is_upper(c) || c.is_ascii_digit())
         {
             let window = &text
                 [name_at.min(text.len())..crate::chars::ahead(text, name_at.min(text.len()), 40)];
@@ -339,7 +332,7 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
                 if let Some(i) = probe.find(intro) {
                     let words = &probe[..i];
                     if words.split_whitespace().count() <= 3
-                        && words.chars().all(|c| c.is_lowercase() || c == ' ')
+                        && words.chars().all(|c| is_lower(c) || c == ' ')
                     {
                         name_at += i + intro.len() - 1;
                         introduced = true;

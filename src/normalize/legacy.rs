@@ -11,6 +11,7 @@
 
 use super::alignment::Pass;
 use super::tone::{Tone, join};
+use crate::chars::{is_letter, is_upper};
 use crate::input::{Encoding, decode_cp1252};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -240,7 +241,7 @@ fn vni_marks(base: char) -> &'static [(char, char, Tone)] {
 /// VNI single characters: (shown, letter).
 fn vni_single(c: char) -> Option<char> {
     let lower = c.to_lowercase().next()?;
-    let upper = c.is_uppercase();
+    let upper = is_upper(c);
     let l = match lower {
         'ô' => 'ơ',
         'ö' => 'ư',
@@ -292,7 +293,7 @@ fn convert_vni(text: &str, pass: &mut Pass) -> String {
     while k < chars.len() {
         let (i, c) = chars[k];
         let lower = c.to_lowercase().next().unwrap_or(c);
-        let upper = c.is_uppercase();
+        let upper = is_upper(c);
         // `ô`/`ö` are ơ/ư themselves and may carry a tone mark after them.
         let base = match lower {
             'ô' => 'ơ',
@@ -346,7 +347,7 @@ pub fn detect(text: &str) -> Encoding {
         if is_vietnamese_only(c) {
             return Encoding::Utf8;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             letters += 1;
         }
         if cp >= 0x80 && TCVN3_MAP.contains_key(&c) {
@@ -396,7 +397,7 @@ pub fn detect_raw(text: &str) -> Encoding {
     let mut marks_after_vowels = 0usize;
     let mut prev = ' ';
     for c in text.chars() {
-        if (c as u32) >= 0x80 && c.is_alphabetic() {
+        if (c as u32) >= 0x80 && is_letter(c) {
             high += 1;
             let pl = prev.to_lowercase().next().unwrap_or(prev);
             let mark = matches!(

@@ -228,6 +228,8 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn is_word_char_uncached(c: char) -> bool {
+    // Not `chars::is_letter`: this fills a table, and that one would be
+    // filled too.
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) || is_invisible(c)
 }
 
@@ -829,8 +831,10 @@ pub fn is_letter(c: char) -> bool {
         return c.is_ascii_alphabetic();
     }
     match CLASSES.get(c as usize) {
-        Some(&k) => k & class::LETTER != 0 || (k & class::SLOW_WORD != 0 && c.is_alphabetic()),
-        None => c.is_alphabetic(),
+        Some(&k) => {
+            k & class::LETTER != 0 || (k & class::SLOW_WORD != 0 && crate::chars::is_letter(c))
+        }
+        None => crate::chars::is_letter(c),
     }
 }
 
