@@ -852,21 +852,61 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The folded letter of a letter split into base and tone (none when the
+/// base is no Latin letter).
+fn folded_base(l: Letter) -> Option<char> {
+    match l.base {
+        'â' | 'ă' => Some('a'),
+        'ê' => Some('e'),
+        'ô' | 'ơ' => Some('o'),
+        'ư' => Some('u'),
+        'đ' | 'ð' => Some('d'),
+        b if b.is_ascii() => Some(b),
+        _ => None,
+    }
+}
+
+/// The two blocks that hold the Vietnamese letters: Latin-1 to Latin
+/// Extended-B, and the toned vowels of Latin Extended Additional.
+const FOLD_BLOCKS: [std::ops::RangeInclusive<u32>; 2] = [0xC0..=0x24F, 0x1EA0..=0x1EFF];
+
+/// Their folded letters (0: not a letter that folds to one), split one by
+/// one: a few hundred letters, where the whole letter table is thousands
+/// (folding the gazetteer's names at start-up needs only these).
+static FOLDED: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    FOLD_BLOCKS
+        .into_iter()
+        .flatten()
+        .map(|cp| {
+            char::from_u32(cp)
+                .and_then(tone::split_slow)
+                .and_then(folded_base)
+                .map_or(0, |b| b as u8)
+        })
+        .collect()
+});
+
 fn fold_char(c: char, out: &mut String) {
-    // Vietnamese letters from the letter table; anything else by decomposition.
-    if let Some(l) = split(c) {
-        out.push(match l.base {
-            'â' | 'ă' => 'a',
-            'ê' => 'e',
-            'ô' | 'ơ' => 'o',
-            'ư' => 'u',
-            'đ' | 'ð' => 'd',
-            b if b.is_ascii() => b,
-            _ => return fold_decomposed(c, out),
-        });
+    let cp = c as u32;
+    let [first, second] = &FOLD_BLOCKS;
+    let index = if first.contains(&cp) {
+        Some((cp - first.start()) as usize)
+    } else if second.contains(&cp) {
+        Some(first.clone().count() + (cp - second.start()) as usize)
+    } else {
+        None
+    };
+    if let Some(&b) = index.and_then(|i| FOLDED.get(i))
+        && b != 0
+    {
+        out.push(char::from(b));
         return;
     }
-    fold_decomposed(c, out)
+    // Other letters from the letter table; anything else by decomposition.
+    match split(c).and_then(folded_base) {
+        Some(b) => out.push(b),
+        None => fold_decomposed(c, out),
+    }
 }
 
 fn fold_decomposed(c: char, out: &mut String) {
@@ -937,6 +977,22 @@ pub fn fold_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fold_table_folds_as_the_letter_table() {
+        for cp in FOLD_BLOCKS.into_iter().flatten() {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut by_letter = String::new();
+            match split(c).and_then(folded_base) {
+                Some(b) => by_letter.push(b),
+                None => fold_decomposed(c, &mut by_letter),
+            }
+            assert_eq!(fold(&c.to_string()), by_letter, "{c:?}");
+        }
+        assert_eq!(fold("Đakrông Ðồng HOÀ"), "dakrong dong hoa");
+    }
 
     fn norm(s: &str) -> String {
         normalize(s, &Options::default()).text().to_string()

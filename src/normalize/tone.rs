@@ -94,7 +94,7 @@ static SPLIT: LazyLock<Vec<Option<Letter>>> = LazyLock::new(|| {
         .collect()
 });
 
-fn split_slow(c: char) -> Option<Letter> {
+pub(crate) fn split_slow(c: char) -> Option<Letter> {
     // Only characters that are already NFC: the fast path relies on it.
     if !unicode_normalization::is_nfc(c.encode_utf8(&mut [0; 4])) {
         return None;
