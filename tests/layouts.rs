@@ -94,3 +94,63 @@ fn facts_in_repaired_words_point_at_the_original() {
     let n = anninh::normalize::normalize(text, &Default::default());
     assert!(n.text().contains("tại Ea Tu") && n.text().contains("bước súng"));
 }
+
+/// A statute box the site inserted, then the notice that ends it: nothing
+/// of the box is a fact of the article. The same clauses with no notice are
+/// the article's own text, and a notice alone hides only itself.
+#[test]
+fn a_statute_box_inserted_by_the_site_gives_no_facts() {
+    let lead = "Bắt đối tượng tàng trữ ma túy\n\
+        Ngày 12/3/2024, Công an huyện Đồng Xuân bắt Nguyễn Văn A đang tàng trữ 3 gói ma túy.\n";
+    let statute = "Điều 249. Tội tàng trữ trái phép chất ma túy\n\
+        1. Người nào tàng trữ trái phép chất ma túy thì bị phạt tù từ 01 năm đến 05 năm:\n\
+        b) Nhựa cần sa có khối lượng từ 01 gam đến dưới 500 gam;\n\
+        2. Phạm tội có tổ chức, thì bị phạt tù từ 05 năm đến 10 năm.\n";
+    let notice = "Thông tin pháp luật trên chỉ mang tính chất tham khảo.\n";
+    let tail = "Vụ việc đang được điều tra, thu giữ 2 xe máy.\nMinh Anh\n";
+    let counts = |text: &str| texts(&Extractor::new().extract(text).counts, |c| &c.text);
+    fn article(counts: &[&'static str]) -> Vec<&'static str> {
+        let mut all = vec!["3 gói ma túy"];
+        all.extend(counts);
+        all.push("2 xe máy");
+        all
+    }
+    let cases: [(String, Vec<&str>); 4] = [
+        (format!("{lead}{statute}{notice}{tail}"), article(&[])),
+        (
+            format!("{lead}{statute}{tail}"),
+            article(&[
+                "01 năm",
+                "05 năm",
+                "01 gam",
+                "dưới 500 gam",
+                "05 năm",
+                "10 năm",
+            ]),
+        ),
+        // A paragraph of the article between the statute and the notice:
+        // the statute is the article's.
+        (
+            format!("{lead}{statute}Tháng trước, A đã bán 4 gói.\n{notice}{tail}"),
+            article(&[
+                "01 năm",
+                "05 năm",
+                "01 gam",
+                "dưới 500 gam",
+                "05 năm",
+                "10 năm",
+                "4 gói",
+            ]),
+        ),
+        (format!("{lead}{notice}{tail}"), article(&[])),
+    ];
+    for (text, want) in cases {
+        assert_eq!(counts(&text), want, "{text}");
+    }
+    // Spans still point into the caller's text after the box.
+    let text = format!("{lead}{statute}{notice}{tail}");
+    let a = Extractor::new().extract(&text);
+    let last = a.counts.last().expect("a count after the box");
+    assert_eq!(&text[last.bytes.0[0]..last.bytes.0[1]], "2 xe máy");
+    assert_eq!(texts(&a.authors, |x| &x.name), ["Minh Anh"]);
+}

@@ -27,6 +27,9 @@ pub(crate) struct Layout {
     /// A date-and-time line at the foot that ended the body (`31/05/13
     /// 17:28 GMT+7`): the page's publication stamp.
     pub stamp: Option<Range<usize>>,
+    /// Boxes the site put inside the body (a statute quoted for the reader
+    /// and the notice that ends it): no facts of the article.
+    pub holes: Vec<Range<usize>>,
 }
 
 /// Lines (without their line end) with their byte ranges.
@@ -504,13 +507,99 @@ pub(crate) fn layout(text: &str, gazetteer: &Gazetteer) -> Layout {
             break;
         }
     }
+    let body = body_start..body_end.max(body_start);
+    let holes = statute_boxes(text, &lines, &body);
     Layout {
-        body: body_start..body_end.max(body_start),
+        body,
         title,
         header: body_start..header_end.max(body_start),
         authors,
         stamp,
+        holes,
     }
+}
+
+/// Whether a line is the notice that ends a box of legal information
+/// (`Thông tin pháp luật trên chỉ mang tính chất tham khảo`): a short line
+/// saying that what it follows is only for reference.
+fn is_reference_notice(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.chars().nth(250).is_some() {
+        return false;
+    }
+    let f = fold(line);
+    f.contains("tham khao")
+        && [
+            "thong tin",
+            "phap luat",
+            "phap ly",
+            "van ban",
+            "noi dung",
+            "quy dinh",
+        ]
+        .iter()
+        .any(|w| f.contains(w))
+        && [
+            "chi mang tinh",
+            "mang tinh chat",
+            "co tinh chat",
+            "chi de",
+            "chi co gia tri",
+        ]
+        .iter()
+        .any(|w| f.contains(w))
+}
+
+/// Whether a line belongs to a quoted statute: its heading (`Điều 249.
+/// Tội tàng trữ trái phép chất ma túy`), a numbered clause (`1. Người nào
+/// ...`) or a lettered point (`a) Có tổ chức;`).
+fn is_statute_line(line: &str) -> Option<bool> {
+    let line = line.trim();
+    let heading = line
+        .strip_prefix("Điều ")
+        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .is_some_and(|r| r.len() < line.len() - "Điều ".len() && r.starts_with(['.', ':']));
+    if heading {
+        return Some(true);
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let clause = (1..=2).contains(&digits) && line[digits..].starts_with(". ");
+    let mut chars = line.chars();
+    let point = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == 'đ')
+        && chars.next() == Some(')');
+    (clause || point).then_some(false)
+}
+
+/// The boxes a site inserts into the body: a notice that legal
+/// information is for reference only, and above it the statute it quotes
+/// (heading, clauses and points, back to the first heading). A notice with
+/// no statute above it is a hole of its own.
+fn statute_boxes(text: &str, lines: &[Range<usize>], body: &Range<usize>) -> Vec<Range<usize>> {
+    let mut holes: Vec<Range<usize>> = Vec::new();
+    for (k, r) in lines.iter().enumerate() {
+        if r.start < body.start || r.end > body.end || !is_reference_notice(&text[r.clone()]) {
+            continue;
+        }
+        let mut start = r.start;
+        for above in lines[..k].iter().rev() {
+            if above.start < body.start || holes.last().is_some_and(|h| h.end > above.start) {
+                break;
+            }
+            let line = &text[above.clone()];
+            if line.trim().is_empty() {
+                continue;
+            }
+            match is_statute_line(line) {
+                Some(true) => start = above.start,
+                Some(false) => {}
+                None => break,
+            }
+        }
+        holes.push(start..r.end);
+    }
+    holes
 }
 
 #[cfg(test)]

@@ -25,6 +25,10 @@ pub(crate) struct Doc<'a> {
     norm: Normalized<'a>,
     /// Where the headline, body and byline are (normalized coordinates).
     layout: Layout,
+    /// The normalized text with the body's holes blanked (spaces in place
+    /// of their bytes, line ends kept), when it has any: scanners read
+    /// nothing there, and every offset stays where it was.
+    masked: Option<String>,
     /// Built on the first [`Doc::locate`]: finding abbreviations alone
     /// never needs it.
     offsets: OnceCell<CharOffsets<'a>>,
@@ -73,10 +77,12 @@ impl<'a> Doc<'a> {
     pub fn new(original: &'a str, options: &Options, gazetteer: &Gazetteer) -> Self {
         let norm = normalize(original, options);
         let layout = layout::layout(norm.text(), gazetteer);
+        let masked = (!layout.holes.is_empty()).then(|| mask(norm.text(), &layout.holes));
         Doc {
             original,
             norm,
             layout,
+            masked,
             offsets: OnceCell::new(),
         }
     }
@@ -95,14 +101,16 @@ impl<'a> Doc<'a> {
                 header: 0..0,
                 authors: Vec::new(),
                 stamp: None,
+                holes: Vec::new(),
             },
+            masked: None,
             offsets: OnceCell::new(),
         }
     }
 
-    /// The normalized text.
+    /// The normalized text (the body's holes blanked).
     pub fn text(&self) -> &str {
-        self.norm.text()
+        self.masked.as_deref().unwrap_or(self.norm.text())
     }
 
     /// The article's regions.
@@ -159,6 +167,21 @@ impl<'a> Doc<'a> {
     pub fn locate_in(&self, slice: &Slice<'_>, range: Range<usize>) -> Located {
         self.locate(slice.doc_range(range))
     }
+}
+
+/// `text` with the bytes of `holes` (ranges on character boundaries) made
+/// spaces, line ends kept: the same length, the same character boundaries
+/// outside them.
+fn mask(text: &str, holes: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for h in holes {
+        for b in &mut bytes[h.clone()] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 #[cfg(test)]

@@ -284,6 +284,41 @@ const CLASSIFIERS: &[&str] = &[
     "tép", "khối", "đầu", "mũi", "vết", "ngọn", "chuyến", "toà", "tòa", "cơ",
 ];
 
+/// Nouns of two syllables that a classifier counts (`gói ma túy`, `bao
+/// thuốc lá`, `quả lựu đạn`): after a classifier the unit takes all three
+/// words. Elsewhere the second syllable of a noun is taken anyway; after a
+/// classifier only these, as the word after the noun usually describes it
+/// (`khẩu súng hoa cải` is a `khẩu súng`).
+const TWO_SYLLABLE_NOUNS: &[&str] = &[
+    "ma túy",
+    "cần sa",
+    "thuốc lá",
+    "thuốc lào",
+    "thuốc nổ",
+    "thuốc lắc",
+    "thuốc phiện",
+    "lựu đạn",
+    "kíp nổ",
+    "đạn dược",
+    "vũ khí",
+    "pháo nổ",
+    "pháo hoa",
+    "xe máy",
+    "ô tô",
+    "điện thoại",
+    "máy tính",
+    "tiền giả",
+    "hàng hóa",
+    "tài liệu",
+    "băng rôn",
+    "khẩu hiệu",
+    "áp phích",
+    "tờ rơi",
+    "pa nô",
+    "rượu lậu",
+    "gỗ lậu",
+];
+
 /// Words after `N giờ` that make it a time of day.
 const CLOCK_AFTER: &[&str] = &[
     "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "cùng", "hôm", "hằng", "hàng", "kém",
@@ -389,7 +424,15 @@ impl<'t> Scanner<'t> {
         let second = plain(i + 1)
             && !NOT_A_UNIT.contains(&self.word(i + 1))
             && !VERB_STARTS.contains(&self.word(i + 1));
-        let n = if second && (after_digits || CLASSIFIERS.contains(&first)) {
+        let classifier = CLASSIFIERS.contains(&first);
+        let noun_of_two = classifier
+            && second
+            && plain(i + 2)
+            && TWO_SYLLABLE_NOUNS
+                .contains(&format!("{} {}", self.word(i + 1), self.word(i + 2)).as_str());
+        let n = if noun_of_two {
+            3
+        } else if second && (after_digits || classifier) {
             2
         } else {
             1
@@ -1086,6 +1129,22 @@ mod tests {
                 &[
                     ("22 thanh kiếm", 22.0, Exact, "thanh kiếm"),
                     ("9 bình xịt", 9.0, Exact, "bình xịt"),
+                ],
+            ),
+            // A classifier with a noun of two syllables: all three words.
+            (
+                "thu 3 gói ma túy, 12 viên ma túy tổng hợp và 2 bao thuốc lá",
+                &[
+                    ("3 gói ma túy", 3.0, Exact, "gói ma túy"),
+                    ("12 viên ma túy", 12.0, Exact, "viên ma túy"),
+                    ("2 bao thuốc lá", 2.0, Exact, "bao thuốc lá"),
+                ],
+            ),
+            (
+                "giao nộp 2 quả lựu đạn và 5 viên đạn",
+                &[
+                    ("2 quả lựu đạn", 2.0, Exact, "quả lựu đạn"),
+                    ("5 viên đạn", 5.0, Exact, "viên đạn"),
                 ],
             ),
             (
