@@ -95,6 +95,61 @@ static UNIT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("unit words are valid patterns")
 });
 
+/// Whether the words before a unit word make it plural: `các`, `những`,
+/// a number (`3 thôn`, `hai bản`).
+fn is_plural_before(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "các" | "những" | "hai" | "ba" | "bốn" | "năm" | "sáu" | "bảy" | "tám" | "chín" | "mười"
+    ) || (!last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether a run of capitalised words reads as a place's name: each word a
+/// capital and small letters (`Tân Hòa`, `Ea Knuếc`), the first none of the
+/// words that start the names of bodies and people's titles (`Công an`,
+/// `Ủy ban`, `Ông`).
+fn plain_name(text: &str, run: &[Range<usize>]) -> bool {
+    const NOT_A_PLACE: &[&str] = &[
+        "Công",
+        "Ủy",
+        "Uỷ",
+        "Ban",
+        "Đảng",
+        "Hội",
+        "Mặt",
+        "Đoàn",
+        "Chi",
+        "Tổ",
+        "Đội",
+        "Phòng",
+        "Sở",
+        "Bộ",
+        "Ông",
+        "Bà",
+        "Anh",
+        "Chị",
+        "Đồng",
+        "Trưởng",
+        "Phó",
+        "Trường",
+        "Bệnh",
+    ];
+    let Some(first) = run.first() else {
+        return false;
+    };
+    !NOT_A_PLACE.contains(&&text[first.clone()])
+        && run.iter().take(4).all(|r| {
+            let mut chars = text[r.clone()].chars();
+            chars.next().is_some_and(is_upper) && chars.all(is_lower)
+        })
+}
+
 /// The length of the name word at the start of `s`: a capitalised word
 /// (with `’`-joined and `-Capitalised` parts: `N’Drung`, `Ê-Đê`) or a number
 /// with at most one letter after it (`3`, `10A`).
@@ -429,7 +484,11 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
             m.start()..name_range.end
         };
         items.push((mention, name_range.clone(), first_units));
-        // List items sharing the unit word.
+        // List items sharing the unit word. After a plural (`các thôn`,
+        // `3 bản`) longer unlisted names are items too (`các thôn Tân
+        // Lập, Tân Hòa và Phú Xuân`); after a single unit word a second
+        // name may be a place of another level.
+        let plural = is_plural_before(text, m.start());
         let mut pos = name_range.end;
         let run_first_end = run[0].end;
         loop {
@@ -469,6 +528,12 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
                 }
             } else if short(&run[0]) && short(&(name_range.start..run_first_end)) {
                 (1, Vec::new())
+            } else if plural
+                && plain_name(text, &run)
+                // A province after the list is the list's province.
+                && known_prefix(gaz, text, &run, &[Level::Province, Level::Municipality]).is_none()
+            {
+                (run.len().min(4), Vec::new())
             } else {
                 break;
             };
@@ -909,6 +974,27 @@ mod tests {
                 ("Cẩm Liên", Level::Commune, Some("Thanh Hóa")),
             ]
         );
+    }
+
+    #[test]
+    fn plural_unit_words_list_unlisted_villages() {
+        let names =
+            |text: &str| -> Vec<String> { locs(text, None).into_iter().map(|g| g.0).collect() };
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "tuần tra tại các thôn Tân Lập, Tân Hòa và Phú Xuân của xã",
+                &["thôn Tân Lập", "Tân Hòa", "Phú Xuân"],
+            ),
+            ("ở 2 thôn Đông, Tây", &["thôn Đông", "Tây"]),
+            // One village and something else: no list.
+            ("ở thôn Tân Lập, Tân Hòa", &["thôn Tân Lập"]),
+            // A body or a province after the list is none of its items.
+            ("các thôn Tân Lập, Công an xã", &["thôn Tân Lập"]),
+            ("các thôn Tân Lập, Hà Nội", &["thôn Tân Lập", "Hà Nội"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
     }
 
     #[test]
