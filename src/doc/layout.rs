@@ -524,7 +524,11 @@ pub(crate) fn layout(text: &str, gazetteer: &Gazetteer) -> Layout {
 /// saying that what it follows is only for reference.
 fn is_reference_notice(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() || line.chars().nth(250).is_some() {
+    // Folded only when it may hold the word (most lines do not).
+    if line.is_empty()
+        || line.chars().nth(250).is_some()
+        || !["khảo", "Khảo", "KHẢO"].iter().any(|w| line.contains(w))
+    {
         return false;
     }
     let f = fold(line);
