@@ -657,8 +657,9 @@ pub(crate) fn scan(text: &str, excluded: &[Range<usize>]) -> Vec<CountFound> {
     while i < n {
         let t = &s.toks[i];
         let start_i = i;
-        // Numbers in words inside a date (`Tháng mười hai năm 2020`) too.
-        if t.kind == Kind::Word && inside(&t.range) {
+        // Numbers in words inside a date (`Tháng mười hai năm 2020`) too
+        // (most words are no number word: that is checked first).
+        if t.kind == Kind::Word && (number_word(s.raw(i)).is_none() || inside(&t.range)) {
             i += 1;
             continue;
         }

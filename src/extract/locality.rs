@@ -311,15 +311,15 @@ fn known_prefix<'g>(
     levels: &[Level],
 ) -> Option<(usize, Vec<&'g Unit>)> {
     // Keys of the prefixes, built word by word (the key drops spaces and hyphens).
-    let mut keys = Vec::with_capacity(run.len());
+    let mut ends = Vec::with_capacity(run.len());
     let mut key = String::new();
     for w in run {
-        key.push_str(&fold_key(&text[w.clone()]));
-        keys.push(key.clone());
+        crate::normalize::fold_key_into(&text[w.clone()], &mut key);
+        ends.push(key.len());
     }
     for n in (1..=run.len()).rev() {
         let units: Vec<&Unit> = gaz
-            .lookup_key(&keys[n - 1])
+            .lookup_key(&key[..ends[n - 1]])
             .into_iter()
             .filter(|u| levels.contains(&u.level))
             .collect();

@@ -55,39 +55,55 @@ fn quotes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     // a name broken by a line end, never the rest of the article.
     const CARRY: usize = 150;
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut line_start = 0;
-    let mut carried: Option<(usize, char)> = None;
-    for line in text.split_inclusive('\n') {
-        let mut open = carried.take();
-        for (i, c) in line.char_indices() {
-            let at = line_start + i;
-            if let Some((o, _)) = open
-                && o < line_start
-                && i > CARRY
-            {
-                open = None; // the carried quote does not close soon: drop it
-            }
-            match (open, c) {
-                (None, '“' | '«' | '"') => open = Some((at, c)),
-                // A second opening quote: the first was never closed.
-                (Some(_), '“' | '«') => open = Some((at, c)),
-                (Some((o, oc)), '”' | '»' | '"')
-                    if matches!(
-                        (oc, c),
-                        ('“', '”') | ('«', '»') | ('"', '"') | ('“', '"') | ('"', '”')
-                    ) =>
-                {
-                    let inner = o + oc.len_utf8()..at;
-                    if at - o < 400 {
-                        out.push((o..at + c.len_utf8(), inner));
-                    }
-                    open = None;
-                }
-                _ => {}
-            }
+    let mut open: Option<(usize, char)> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        // Only quotes and line ends matter: `"`, the lead bytes of `«»`
+        // (C2) and of `“”` (E2), `\n`; every other byte is passed over.
+        let Some(skip) = bytes[at..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\n' | 0xC2 | 0xE2))
+        else {
+            break;
+        };
+        at += skip;
+        let c = crate::chars::decode_char(bytes, at);
+        let width = c.len_utf8();
+        if c == '\n' {
+            line_start = at + 1;
+            // A quote left open runs into the next line only when it opened
+            // near the end of this one.
+            open = open.filter(|&(o, _)| o + CARRY >= line_start);
+            at += 1;
+            continue;
         }
-        line_start += line.len();
-        carried = open.filter(|(o, _)| o >= &line_start.saturating_sub(CARRY) && o < &line_start);
+        if let Some((o, _)) = open
+            && o < line_start
+            && at - line_start > CARRY
+        {
+            open = None; // the carried quote does not close soon: drop it
+        }
+        match (open, c) {
+            (None, '“' | '«' | '"') => open = Some((at, c)),
+            // A second opening quote: the first was never closed.
+            (Some(_), '“' | '«') => open = Some((at, c)),
+            (Some((o, oc)), '”' | '»' | '"')
+                if matches!(
+                    (oc, c),
+                    ('“', '”') | ('«', '»') | ('"', '"') | ('“', '"') | ('"', '”')
+                ) =>
+            {
+                let inner = o + oc.len_utf8()..at;
+                if at - o < 400 {
+                    out.push((o..at + width, inner));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+        at += width;
     }
     out
 }
@@ -152,11 +168,6 @@ fn is_event(name: &str) -> bool {
 pub(crate) fn scan(text: &str) -> Vec<ModelFound> {
     let mut out: Vec<ModelFound> = Vec::new();
     let qs = quotes(text);
-    let triggers: Vec<Range<usize>> = TRIGGER
-        .find_iter(text)
-        .map(|m| m.range())
-        .filter(|r| crate::chars::word_start(text, r.start) && crate::chars::word_end(text, r.end))
-        .collect();
     // The governing trigger of each list head, handed on along the list.
     let mut governing: Option<Range<usize>> = None;
     let mut prev_end: Option<usize> = None;
@@ -168,12 +179,15 @@ pub(crate) fn scan(text: &str) -> Vec<ModelFound> {
             let clause_start = text[from..outer.start]
                 .rfind(['.', '!', '?', '\n'])
                 .map_or(from, |i| from + i + 1);
-            let before = triggers.partition_point(|t| t.end <= outer.start);
-            governing = triggers[..before]
-                .iter()
-                .rfind(|t| t.start >= clause_start && t.end <= outer.start)
-                .filter(|t| governs(&text[t.end..outer.start]))
-                .cloned();
+            // Triggers are read in the clause only: no quote, no search.
+            governing = TRIGGER
+                .find_iter(&text[clause_start..outer.start])
+                .map(|m| clause_start + m.start()..clause_start + m.end())
+                .filter(|t| {
+                    crate::chars::word_start(text, t.start) && crate::chars::word_end(text, t.end)
+                })
+                .last()
+                .filter(|t| governs(&text[t.end..outer.start]));
         }
         prev_end = Some(outer.end);
         let Some(trigger) = &governing else {
@@ -196,7 +210,14 @@ pub(crate) fn scan(text: &str) -> Vec<ModelFound> {
             trigger: text[trigger.clone()].to_lowercase(),
         });
     }
-    for c in MOVEMENT.captures_iter(text) {
+    // `phong trào` in any case holds `rào` or `RÀO`: most texts are passed
+    // over without running the pattern.
+    let movements = if text.contains("rào") || text.contains("RÀO") {
+        MOVEMENT.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for c in movements {
         let Some(name) = c.get(1) else { continue };
         let whole = c.get(0).map_or(0..0, |m| m.range());
         if !crate::chars::word_start(text, whole.start) || !crate::chars::word_end(text, name.end())

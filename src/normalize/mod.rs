@@ -932,6 +932,12 @@ fn fold_decomposed(c: char, out: &mut String) {
 /// CNCH`).
 pub fn fold_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_key_into(text, &mut out);
+    out
+}
+
+/// [`fold_key`] written at the end of `out` (keys built word by word).
+pub(crate) fn fold_key_into(text: &str, out: &mut String) {
     for c in text.chars() {
         if c.is_whitespace()
             || matches!(
@@ -968,10 +974,9 @@ pub fn fold_key(text: &str) -> String {
         } else if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            fold_char(c, &mut out);
+            fold_char(c, out);
         }
     }
-    out
 }
 
 #[cfg(test)]
