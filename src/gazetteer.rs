@@ -239,6 +239,11 @@ impl Gazetteer {
         out
     }
 
+    /// Whether [`Gazetteer::lookup_key`] finds anything for `key`.
+    pub(crate) fn knows_key(&self, key: &str) -> bool {
+        self.by_name.contains_key(key) || ALIAS_KEYS.contains_key(key)
+    }
+
     fn lookup_exact(&self, name: &str) -> Vec<&Unit> {
         self.by_name
             .get(&fold_key(name))

@@ -459,6 +459,55 @@ pub(crate) fn scan(text: &str) -> Vec<DateFound> {
     out
 }
 
+/// What a window holds that some pattern needs: each pattern is run only
+/// where its cue is (one pass over the bytes instead of a pass per
+/// pattern; a cue is necessary for a match, so nothing is lost).
+struct Cues {
+    /// A digit, a date separator, a digit (`2/3`, `1-3`, `14.2`).
+    separated: bool,
+    /// Four digits in a row (a year).
+    year: bool,
+    /// A digit before `:` or `h` (a clock time).
+    clock: bool,
+}
+
+impl Cues {
+    fn of(text: &str) -> Cues {
+        let b = text.as_bytes();
+        let mut cues = Cues {
+            separated: false,
+            year: false,
+            clock: false,
+        };
+        let mut run = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if !c.is_ascii_digit() {
+                run = 0;
+                continue;
+            }
+            run += 1;
+            cues.year |= run >= 4;
+            match b.get(i + 1) {
+                Some(b'/' | b'.' | b'-') => {
+                    cues.separated |= b.get(i + 2).is_some_and(u8::is_ascii_digit);
+                }
+                Some(b':' | b'h') => cues.clock = true,
+                _ => {}
+            }
+        }
+        cues
+    }
+}
+
+/// The captures of `re` in `text` when `cue` says it may match.
+fn captures_if<'t>(
+    cue: bool,
+    re: &'static Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> {
+    cue.then(|| re.captures_iter(text)).into_iter().flatten()
+}
+
 fn find_in_window(text: &str) -> Vec<DateFound> {
     let mut cands: Vec<DateFound> = Vec::new();
     let mut add = |range: Range<usize>, start: DatePoint, end: Option<DatePoint>| {
@@ -494,7 +543,9 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
     if !has_digit {
         return Vec::new();
     }
-    for c in HEADER.captures_iter(text) {
+    let cues = Cues::of(text);
+    let month = text.contains("háng");
+    for c in captures_if(cues.separated && cues.clock, &HEADER, text) {
         let m = c.get(0).expect("match");
         let mut r = m.range();
         if glued_before(text, r.start) {
@@ -518,7 +569,11 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         }
         add(r, p, None);
     }
-    for c in TIME_FIRST.captures_iter(text) {
+    for c in captures_if(
+        cues.separated && (cues.clock || text.contains("giờ")),
+        &TIME_FIRST,
+        text,
+    ) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) {
             continue;
@@ -535,7 +590,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         p.offset = offset(&c, 10);
         add(r, p, None);
     }
-    for c in CLOCK_RANGE.captures_iter(text) {
+    for c in captures_if(cues.separated && text.contains("ừ"), &CLOCK_RANGE, text) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) {
             continue;
@@ -551,12 +606,13 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         let end = day((num(&c, 5).unwrap_or(99), minutes(6, 7, 8), None));
         add(r, start, Some(end));
     }
-    for m in BARE_YEAR.find_iter(text) {
+    let bare_years = cues.year.then(|| BARE_YEAR.find_iter(text));
+    for m in bare_years.into_iter().flatten() {
         if let Some(y) = bare_year(text, m.range()) {
             add(m.range(), DatePoint::ymd(Some(y), None, None), None);
         }
     }
-    for c in ISO.captures_iter(text) {
+    for c in captures_if(cues.year, &ISO, text) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) {
             continue;
@@ -575,7 +631,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         }
         add(r, p, None);
     }
-    for c in RANGE_DATES.captures_iter(text) {
+    for c in captures_if(cues.separated, &RANGE_DATES, text) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) {
             continue;
@@ -601,7 +657,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         }
         add(r, start, Some(end));
     }
-    for c in RANGE_YEARS.captures_iter(text) {
+    for c in captures_if(cues.year, &RANGE_YEARS, text) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) {
             continue;
@@ -616,7 +672,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
             Some(DatePoint::ymd(Some(b), None, None)),
         );
     }
-    for c in SHORT_YEAR.captures_iter(text) {
+    for c in captures_if(cues.separated, &SHORT_YEAR, text) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) {
             continue;
@@ -625,7 +681,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         let year = if yy <= 40 { 2000 + yy } else { 1900 + yy };
         add(r, DatePoint::ymd(Some(year), num(&c, 2), num(&c, 1)), None);
     }
-    for c in SHARED_MONTH.captures_iter(text) {
+    for c in captures_if(cues.separated, &SHARED_MONTH, text) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) || c.get(5).is_some_and(|s| s.as_str() != &c[3]) {
             continue;
@@ -649,7 +705,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
             Some(DatePoint::ymd(year, num(&c, 4), Some(d2))),
         );
     }
-    for c in LONG_DATE.captures_iter(text) {
+    for c in captures_if(month, &LONG_DATE, text) {
         let r = c.get(0).expect("match").range();
         if glued(text, &r) {
             continue;
@@ -663,7 +719,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         }
         add(r, DatePoint::ymd(year, month, num(&c, 1)), None);
     }
-    for c in NUMERIC.captures_iter(text) {
+    for c in captures_if(cues.separated, &NUMERIC, text) {
         let m = c.get(0).expect("match");
         let mut r = m.range();
         if glued(text, &r) {
@@ -694,7 +750,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         }
         add(r, DatePoint::ymd(year, num(&c, 3), num(&c, 1)), None);
     }
-    for c in MONTH.captures_iter(text) {
+    for c in captures_if(month, &MONTH, text) {
         let r = c.get(0).expect("match").range();
         if glued_after(text, r.end) {
             continue;
@@ -702,7 +758,7 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         let month = c.get(1).and_then(|m| month_word(m.as_str()));
         add(r, DatePoint::ymd(c[2].parse().ok(), month, None), None);
     }
-    for c in YEAR.captures_iter(text) {
+    for c in captures_if(cues.year, &YEAR, text) {
         let r = c.get(0).expect("match").range();
         if glued_after(text, r.end) {
             continue;

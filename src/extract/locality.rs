@@ -276,8 +276,10 @@ struct Candidate<'g> {
 fn name_run(text: &str, at: usize, max: usize) -> Vec<Range<usize>> {
     let mut words = Vec::new();
     let mut pos = at;
+    // Each word is measured once: the look-ahead's length is the next word's.
+    let mut next = name_word(&text[pos..]);
     while words.len() < max {
-        let Some(len) = name_word(&text[pos..]) else {
+        let Some(len) = next else {
             break;
         };
         words.push(pos..pos + len);
@@ -285,17 +287,22 @@ fn name_run(text: &str, at: usize, max: usize) -> Vec<Range<usize>> {
         // Next word: one space, or ` - ` inside a name (`Bà Rịa - Vũng Tàu`).
         let rest = &text[pos..];
         if rest.starts_with(' ')
-            && name_word(&rest[1..]).is_some()
+            && let Some(l) = name_word(&rest[1..])
             && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
         {
             pos += 1;
-        } else if rest.starts_with(is_upper) && name_word(rest).is_some() {
+            next = Some(l);
+        } else if rest.starts_with(is_upper)
+            && let Some(l) = name_word(rest)
+        {
             // A word glued on (`ĐắkLắk`, `Hòa BìnhTheo`): the gazetteer
             // decides how far the name runs.
+            next = Some(l);
         } else if let Some(d) = [" - ", " – "].into_iter().find(|d| rest.starts_with(d))
-            && name_word(&rest[d.len()..]).is_some()
+            && let Some(l) = name_word(&rest[d.len()..])
         {
             pos += d.len();
+            next = Some(l);
         } else {
             break;
         }
@@ -318,8 +325,13 @@ fn known_prefix<'g>(
         ends.push(key.len());
     }
     for n in (1..=run.len()).rev() {
+        let key = &key[..ends[n - 1]];
+        // Most prefixes name nothing: asked before any list is built.
+        if !gaz.knows_key(key) {
+            continue;
+        }
         let units: Vec<&Unit> = gaz
-            .lookup_key(&key[..ends[n - 1]])
+            .lookup_key(key)
             .into_iter()
             .filter(|u| levels.contains(&u.level))
             .collect();
