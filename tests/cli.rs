@@ -11,15 +11,18 @@ fn anninh(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
-    {
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.unwrap_or_default().to_vec();
+    // Written from a thread, as a pipeline does: a command that streams
+    // writes output before it has read all of its input.
+    let writer = std::thread::spawn(move || {
         use std::io::Write;
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(input) = stdin {
-            // A command that fails early (a usage error) closes its input.
-            let _ = pipe.write_all(input);
-        }
-    }
-    child.wait_with_output().unwrap()
+        // A command that fails early (a usage error) closes its input.
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -147,6 +150,57 @@ fn normalize_prints_only_the_text() {
         Some("Coâng an".as_bytes()),
     );
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "Công an");
+}
+
+/// A large input is normalized in pieces of whole lines: the output is the
+/// library's for the whole text, a legacy piece is decoded on its own, and
+/// an error names its offset in the whole input.
+#[test]
+fn normalize_reads_large_input_in_pieces() {
+    let line = "Thanh Hoá baỏ vệ an ninh, tạị xã Hoà Bình.\n";
+    let text = line.repeat(3 << 20 >> 5);
+    assert!(text.len() > 2 << 20);
+    let out = anninh(&["normalize"], Some(text.as_bytes()));
+    let want = anninh::normalize::normalize(&text, &Default::default());
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want.text());
+    // One endless line is one piece.
+    let endless = line.trim_end().repeat(40_000);
+    let out = anninh(&["normalize"], Some(endless.as_bytes()));
+    let want = anninh::normalize::normalize(&endless, &Default::default());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want.text());
+    // A piece typed in TCVN3 after the first megabyte of UTF-8.
+    let mut mixed = text.clone().into_bytes();
+    mixed.extend_from_slice(b"C\xabng an huy\xd6n \xae\xb7 x\xa9y d\xf9ng m\xab h\xd7nh\n");
+    let out = anninh(&["normalize"], Some(&mixed));
+    let got = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        got.ends_with("Công an huyện đã xây dựng mô hình\n"),
+        "{}",
+        &got[got.len() - 80..]
+    );
+    assert!(got.starts_with(want_prefix(&text)));
+    // Invalid UTF-8 that no legacy encoding reads: its offset in the input.
+    let dir = temp_dir("normalize_pieces");
+    let path = dir.join("bad.txt");
+    let mut bad = text.clone().into_bytes();
+    let at = bad.len();
+    bad.extend_from_slice(b"abc \x00");
+    std::fs::write(&path, &bad).unwrap();
+    let out = anninh(&["normalize", path.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("bad.txt"), "{err}");
+    assert!(
+        err.contains(&format!("NUL byte at byte {}", at + 4)),
+        "{err}"
+    );
+}
+
+/// The first line of `text`, normalized.
+fn want_prefix(text: &str) -> &'static str {
+    assert!(text.starts_with("Thanh Hoá"));
+    "Thanh Hóa bảo vệ an ninh, tại xã Hòa Bình.\n"
 }
 
 #[test]

@@ -9,7 +9,7 @@ use anninh::input::ReadOptions;
 use anninh::normalize::{Encoding, EncodingChoice, Options, ToneStyle, fold, normalize};
 use anninh::{Error, Extractor};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 pub use corpus::Input;
@@ -415,29 +415,98 @@ fn read_one(path: Option<&Path>, read: &ReadArgs) -> Result<String, Error> {
     Ok(input.read(&read.options(), None)?.text)
 }
 
+/// How much `anninh normalize` reads before it writes: whole lines, about
+/// this many bytes (a large file never sits in memory twice over).
+const PIECE: usize = 1 << 20;
+
 fn normalize_cmd(
     path: Option<&Path>,
     tone: ToneArg,
     folded: bool,
     read: &ReadArgs,
 ) -> Result<bool, Error> {
-    let text = read_one(path, read)?;
+    let input = match path {
+        None => Input::Stdin,
+        Some(p) if p.as_os_str() == "-" => Input::Stdin,
+        Some(p) => Input::File(p.to_path_buf()),
+    };
+    let name = input.name();
+    let options = read.options();
     let opts = Options {
         tone: match tone {
             ToneArg::Old => ToneStyle::Old,
             ToneArg::New => ToneStyle::New,
         },
         repair: !read.no_repair,
-        // Legacy input was converted when read.
         ..Options::default()
     };
-    let n = normalize(&text, &opts);
     let mut stdout = std::io::stdout().lock();
-    let _ = if folded {
-        stdout.write_all(fold(n.text()).as_bytes())
-    } else {
-        stdout.write_all(n.text().as_bytes())
+    let mut write = |text: &str| {
+        let n = normalize(text, &opts);
+        let _ = if folded {
+            stdout.write_all(fold(n.text()).as_bytes())
+        } else {
+            stdout.write_all(n.text().as_bytes())
+        };
     };
+    let mut reader = input.reader()?;
+    let io = |source| Error::Io {
+        path: PathBuf::from(&name),
+        source,
+    };
+    // Piece by piece, each a text of its own as a file of those lines
+    // would be: plain UTF-8 is read in place, anything else decoded as the
+    // library decodes a text (legacy encodings, errors with their offset).
+    let mut buf: Vec<u8> = Vec::with_capacity(PIECE + PIECE / 8);
+    let mut written = 0usize;
+    loop {
+        let mut eof = false;
+        let mut cut = None;
+        while cut.is_none() && !eof {
+            let before = buf.len();
+            let want = (before / PIECE + 1) * PIECE - before;
+            let got = (&mut reader)
+                .take(want as u64)
+                .read_to_end(&mut buf)
+                .map_err(io)?;
+            eof = got == 0;
+            // A piece ends after a line end (an endless line is one piece;
+            // only what was just read is searched).
+            cut = buf[before..]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map(|i| before + i + 1);
+        }
+        let cut = if eof {
+            buf.len()
+        } else {
+            cut.unwrap_or(buf.len())
+        };
+        if let Some(text) = corpus::utf8_in_place(&buf[..cut], &options) {
+            write(text);
+        } else {
+            let piece = buf[..cut].to_vec();
+            let text = anninh::normalize::to_unicode(piece, &name, &options)
+                .map_err(|e| match e {
+                    Error::InvalidUtf8 { path, offset } => Error::InvalidUtf8 {
+                        path,
+                        offset: offset + written,
+                    },
+                    Error::Binary { path, offset } => Error::Binary {
+                        path,
+                        offset: offset + written,
+                    },
+                    other => other,
+                })?
+                .text;
+            write(&text);
+        }
+        buf.drain(..cut);
+        written += cut;
+        if eof && buf.is_empty() {
+            break;
+        }
+    }
     Ok(true)
 }
 
