@@ -283,9 +283,11 @@ pub fn run(cli: Cli) -> Result<bool, Error> {
 /// (Inputs in legacy encodings are converted when read: the extractor
 /// sees Unicode.)
 fn extractor(abbreviations: Option<&Path>, read: &ReadArgs) -> Result<Extractor, Error> {
-    // Start-up in two halves on two threads: the patterns there, the
-    // gazetteer here (the first article waits for whatever is unfinished).
+    // Start-up in three parts on three threads: the patterns and the
+    // normalizer's automata there, the gazetteer here (the first article
+    // waits for whatever is unfinished).
     std::thread::spawn(Extractor::prepare);
+    std::thread::spawn(|| normalize("Thanh Hoá", &Options::default()).is_unchanged());
     anninh::gazetteer::Gazetteer::embedded();
     let mut e = Extractor::new().with_options(Options {
         repair: !read.no_repair,

@@ -75,7 +75,15 @@ impl<'d> Slice<'d> {
 impl<'a> Doc<'a> {
     /// Reads `original`: normalizes it and finds its regions.
     pub fn new(original: &'a str, options: &Options, gazetteer: &Gazetteer) -> Self {
-        let norm = normalize(original, options);
+        Doc::with_normalized(original, normalize(original, options), gazetteer)
+    }
+
+    /// Reads `original` as a text already normalized (no pass over it).
+    pub fn verbatim(original: &'a str, gazetteer: &Gazetteer) -> Self {
+        Doc::with_normalized(original, Normalized::unchanged(original), gazetteer)
+    }
+
+    fn with_normalized(original: &'a str, norm: Normalized<'a>, gazetteer: &Gazetteer) -> Self {
         let layout = layout::layout(norm.text(), gazetteer);
         let masked = (!layout.holes.is_empty()).then(|| mask(norm.text(), &layout.holes));
         Doc {

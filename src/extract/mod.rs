@@ -89,15 +89,21 @@ impl Extractor {
     /// embedded gazetteer is loaded apart ([`Gazetteer::embedded`]): a
     /// program that starts often (a command line over one file, a mapper)
     /// calls this on a second thread while the first loads the gazetteer,
-    /// and the two halves of start-up overlap.
+    /// and the two halves of start-up overlap (a third thread may build the
+    /// normalizer's part: `normalize::normalize` of any Vietnamese text).
     pub fn prepare() {
+        let no_places = Gazetteer::default();
         let without_places = Extractor {
             options: Options::default(),
             abbreviations: Shared::Embedded(Dictionary::embedded()),
             gazetteer: Shared::Own(Arc::new(Gazetteer::default())),
             types: FactType::ALL.to_vec(),
         };
-        without_places.extract(PREPARE_TEXT);
+        // The composed text is normalized already: the patterns first,
+        // then the normalizer's automata (the longest single part, which a
+        // third thread may be building meanwhile).
+        without_places.extract_doc(Doc::verbatim(PREPARE_TEXT, &no_places));
+        crate::normalize::normalize(PREPARE_TEXT, &Options::default());
     }
 
     /// An extractor with the embedded data and default normalization,
@@ -152,7 +158,10 @@ impl Extractor {
     /// Extracts the facts of one article. Never fails and never panics:
     /// text it cannot read yields fewer facts.
     pub fn extract(&self, text: &str) -> Article {
-        let doc = Doc::new(text, &self.options, &self.gazetteer);
+        self.extract_doc(Doc::new(text, &self.options, &self.gazetteer))
+    }
+
+    fn extract_doc(&self, doc: Doc<'_>) -> Article {
         let ctx = Context::new(&self.abbreviations, &self.gazetteer);
         let mut article = Article::empty();
         let body = doc.to_original(doc.layout().body.clone());

@@ -73,6 +73,15 @@ pub struct Normalized<'a> {
 }
 
 impl<'a> Normalized<'a> {
+    /// A text taken as it is, with no normalization (for text known to be
+    /// normalized already).
+    pub(crate) fn unchanged(text: &'a str) -> Self {
+        Normalized {
+            text: Cow::Borrowed(text),
+            alignment: Alignment::default(),
+        }
+    }
+
     /// The normalized text.
     pub fn text(&self) -> &str {
         &self.text
