@@ -698,7 +698,7 @@ fn resolve(text: &str, gaz: &Gazetteer, era: Option<Era>, cands: &mut [Candidate
                 Level::District | Level::UrbanDistrict | Level::Town | Level::City
             )
         {
-            districts.insert(c.units[0].code.as_str());
+            districts.insert(&*c.units[0].code);
         }
     }
     for c in cands.iter_mut() {
@@ -709,9 +709,7 @@ fn resolve(text: &str, gaz: &Gazetteer, era: Option<Era>, cands: &mut [Candidate
                 .copied()
                 .filter(|u| {
                     u.era == Era::Before2025
-                        && u.parent
-                            .as_ref()
-                            .is_some_and(|p| districts.contains(p.as_str()))
+                        && u.parent.as_ref().is_some_and(|p| districts.contains(&**p))
                 })
                 .collect();
             if !by_district.is_empty() {
@@ -763,7 +761,7 @@ fn resolve(text: &str, gaz: &Gazetteer, era: Option<Era>, cands: &mut [Candidate
                 .and_then(|n| shared_province(gaz, &n.units))
                 .or_else(|| dominant.clone());
         }
-        let code = (c.units.len() == 1).then(|| c.units[0].code.clone());
+        let code = (c.units.len() == 1).then(|| c.units[0].code.to_string());
         let level = match c.units.first() {
             Some(u) if c.units.iter().all(|x| x.level == u.level) => Some(u.level),
             _ => None,
@@ -790,9 +788,9 @@ fn resolve(text: &str, gaz: &Gazetteer, era: Option<Era>, cands: &mut [Candidate
 /// The name of the province a unit belongs to.
 fn province_name(gaz: &Gazetteer, u: &Unit) -> Option<String> {
     if is_provincial(u.level) {
-        return Some(u.name.clone());
+        return Some(u.name.to_string());
     }
-    gaz.province_of(u).map(|p| p.name.clone())
+    gaz.province_of(u).map(|p| p.name.to_string())
 }
 
 /// The province all candidates share (by name, across eras), if they share one.
