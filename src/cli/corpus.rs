@@ -21,6 +21,9 @@ use std::path::{Path, PathBuf};
 /// memory stays flat.
 const IN_FLIGHT_PER_WORKER: usize = 16;
 
+/// Articles handed from thread to thread at a time.
+const BATCH: usize = 8;
+
 /// One article to read.
 pub enum Input {
     /// Standard input.
@@ -497,23 +500,27 @@ where
     };
     let mut bytes = 0u64;
     let stopped = std::sync::atomic::AtomicBool::new(false);
-    // Jobs go out numbered; a credit comes back for every result written,
-    // so the lister stays at most `in_flight` ahead.
-    let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<(usize, Job)>(threads);
+    // Jobs go out numbered, in batches (a thread woken for every article
+    // spent a tenth of the time waking); a credit comes back for every
+    // batch written, so the lister stays at most `in_flight` articles ahead.
+    let batches_in_flight = in_flight.div_ceil(BATCH).max(2);
+    let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Job)>>(threads);
     let job_rx = std::sync::Mutex::new(job_rx);
     std::thread::scope(|scope| {
-        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Done<T>)>();
-        let (credit_tx, credit_rx) = std::sync::mpsc::sync_channel::<()>(in_flight);
-        for _ in 0..in_flight {
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<Vec<(usize, Done<T>)>>();
+        let (credit_tx, credit_rx) = std::sync::mpsc::sync_channel::<()>(batches_in_flight);
+        for _ in 0..batches_in_flight {
             let _ = credit_tx.send(());
         }
         let stopped = &stopped;
         scope.spawn(move || {
-            for (i, job) in jobs.enumerate() {
+            let mut jobs = jobs.enumerate().peekable();
+            while jobs.peek().is_some() {
                 if credit_rx.recv().is_err() || stopped.load(std::sync::atomic::Ordering::Relaxed) {
                     break;
                 }
-                if job_tx.send((i, job)).is_err() {
+                let batch: Vec<(usize, Job)> = jobs.by_ref().take(BATCH).collect();
+                if job_tx.send(batch).is_err() {
                     break;
                 }
             }
@@ -528,8 +535,9 @@ where
                         Ok(rx) => rx.recv(),
                         Err(_) => break,
                     };
-                    let Ok((i, job)) = next else { break };
-                    if done_tx.send((i, work(job))).is_err() {
+                    let Ok(batch) = next else { break };
+                    let done = batch.into_iter().map(|(i, job)| (i, work(job))).collect();
+                    if done_tx.send(done).is_err() {
                         break;
                     }
                 }
@@ -539,8 +547,8 @@ where
         // Results arrive in any order; they are written in input order.
         let mut waiting: BTreeMap<usize, Done<T>> = BTreeMap::new();
         let mut next = 0;
-        for (i, result) in done_rx {
-            waiting.insert(i, result);
+        for batch in done_rx {
+            waiting.extend(batch);
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 bar.inc(1);
@@ -563,12 +571,14 @@ where
                     drop(credit_tx);
                     return;
                 }
-                let _ = credit_tx.try_send(());
-                bar.set_message(format!(
-                    "{} MB, {} errors",
-                    bytes / 1_000_000,
-                    summary.failed
-                ));
+                if next % BATCH == 0 {
+                    let _ = credit_tx.try_send(());
+                    bar.set_message(format!(
+                        "{} MB, {} errors",
+                        bytes / 1_000_000,
+                        summary.failed
+                    ));
+                }
             }
         }
     });
