@@ -311,9 +311,32 @@ fn byline_names(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range
         let part = part_start..at;
         part_start = at + len;
         let mut p = trimmed(text, &part);
-        // `Kim Há (TTXVN)`: the source tag goes.
-        if let Some(open) = text[p.clone()].find(" (") {
+        // `Kim Há (TTXVN)`, `Ngọc Lan/Báo Tin tức`: the source goes.
+        if let Some(open) = text[p.clone()]
+            .find(" (")
+            .or_else(|| text[p.clone()].find('/'))
+        {
             p.end = p.start + open;
+            p = trimmed(text, &p);
+        }
+        // `Đại úy Nguyễn Văn Hùng`: the rank goes.
+        let folded = fold(&text[p.clone()]);
+        if let Some(rank) = RANKS.iter().find(|r| folded.starts_with(&format!("{r} "))) {
+            let skip: usize = text[p.clone()]
+                .chars()
+                .take(rank.chars().count() + 1)
+                .map(char::len_utf8)
+                .sum();
+            p.start += skip;
+        }
+        // `Nguyễn Văn Hùng - Công an huyện Đồng Xuân`: the unit after the
+        // names ends the byline.
+        if !names.is_empty()
+            && UNIT_STARTS
+                .iter()
+                .any(|u| fold(&text[p.clone()]).starts_with(u))
+        {
+            break;
         }
         let words: Vec<&str> = text[p.clone()].split_whitespace().collect();
         if words.is_empty() {
@@ -326,7 +349,12 @@ fn byline_names(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range
         // Names of two to four capitalised words; an initial counts as a
         // word (`H.Yến`, `N. Lê`).
         let initials = words.iter().map(|w| w.matches('.').count()).sum::<usize>();
+        // A short word in capitals among small letters is an abbreviation
+        // (`Nhóm PV`), no part of a name.
+        let caps = |w: &&str| w.chars().all(is_upper) && (2..=3).contains(&w.chars().count());
+        let mixed = words.iter().any(|w| w.chars().any(is_lower));
         let name_like = (2..=4).contains(&(words.len() + initials))
+            && !(mixed && words.iter().any(caps))
             && words.iter().all(|w| {
                 w.split('.')
                     .filter(|x| !x.is_empty())
@@ -345,6 +373,44 @@ fn byline_names(text: &str, r: Range<usize>, gazetteer: &Gazetteer) -> Vec<Range
     }
     names
 }
+
+/// Ranks before a name in a byline (folded): not part of the name.
+const RANKS: &[&str] = &[
+    "thieu uy",
+    "trung uy",
+    "thuong uy",
+    "dai uy",
+    "thieu ta",
+    "trung ta",
+    "thuong ta",
+    "dai ta",
+    "thieu tuong",
+    "trung tuong",
+    "thuong tuong",
+    "dai tuong",
+];
+
+/// How the name of a body starts (folded): after the names in a byline, the
+/// writers' unit (`Nguyễn Văn Hùng - Công an huyện Đồng Xuân`).
+const UNIT_STARTS: &[&str] = &[
+    "cong an",
+    "ca ",
+    "bao ",
+    "dai ",
+    "phong ",
+    "ban ",
+    "doi ",
+    "don ",
+    "tram ",
+    "trung tam",
+    "cong thong tin",
+    "tap chi",
+    "truyen hinh",
+    "thong tan",
+    "van phong",
+    "so ",
+    "bo ",
+];
 
 /// Words that start a sentence about a person, never a byline (lower case).
 const HONORIFICS: &[&str] = &[
@@ -630,6 +696,36 @@ mod tests {
         assert!(body.starts_with("Sơn Tây"));
         assert_eq!(authors, ["HOÀNG PHƯƠNG", "PHẠM HẢO"]);
         assert_eq!(name_case("HOÀNG PHƯƠNG"), "Hoàng Phương");
+    }
+
+    #[test]
+    fn bylines_without_ranks_sources_and_units() {
+        let body = "Tuần tra bảo đảm an ninh\nNgày 12/3/2024, Công an xã Tân Lập tổ chức tuần tra bảo đảm an ninh trật tự trên địa bàn, góp phần giữ vững ổn định tình hình.\n";
+        let cases: &[(&str, &[&str])] = &[
+            ("Hoàng Anh/VOV-Tây Bắc", &["Hoàng Anh"]),
+            ("Ngọc Lan/Báo Tin tức", &["Ngọc Lan"]),
+            ("Đại úy Nguyễn Văn Hùng", &["Nguyễn Văn Hùng"]),
+            (
+                "Thượng úy Lê Văn Tám (Công an huyện Phú Hòa)",
+                &["Lê Văn Tám"],
+            ),
+            (
+                "Nguyễn Văn Hùng - Công an huyện Đồng Xuân",
+                &["Nguyễn Văn Hùng"],
+            ),
+            (
+                "THƯỢNG TÁ NGUYỄN AN - TRẦN BÌNH",
+                &["NGUYỄN AN", "TRẦN BÌNH"],
+            ),
+            ("Thanh Hà - Ngọc Minh", &["Thanh Hà", "Ngọc Minh"]),
+            // A group of reporters is no name; nor is a unit alone.
+            ("Nhóm PV", &[]),
+            ("Công an huyện Đồng Xuân", &[]),
+        ];
+        for (byline, want) in cases {
+            let (_, _, authors) = parts(&format!("{body}{byline}"));
+            assert_eq!(authors, *want, "{byline}");
+        }
     }
 
     #[test]
