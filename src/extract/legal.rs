@@ -401,11 +401,19 @@ pub(crate) fn scan(text: &str, dates: &[KnownDate]) -> Vec<DocumentFound> {
             // `Luật Cư trú năm 2020`, `Luật Giao thông đường bộ 2008`
             _ => {
                 let end = name.start() + law.len();
-                let lead = if text[end..].starts_with(" năm ") {
-                    " năm "
-                } else {
-                    " "
-                };
+                // An amended law is cited with the year of its amendment
+                // (`Luật Xử lý vi phạm hành chính sửa đổi năm 2020`).
+                let lead = [
+                    " sửa đổi, bổ sung năm ",
+                    " sửa đổi, bổ sung ",
+                    " sửa đổi năm ",
+                    " sửa đổi ",
+                    " năm ",
+                    " ",
+                ]
+                .into_iter()
+                .find(|l| text[end..].starts_with(l))
+                .unwrap_or(" ");
                 let after_year = end + lead.len() + 4;
                 let year = text[end..]
                     .strip_prefix(lead)
@@ -626,6 +634,43 @@ mod tests {
                 .as_deref(),
             Some("Phòng, chống ma túy")
         );
+    }
+
+    #[test]
+    fn amended_laws_and_local_police_issuers() {
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            (
+                "theo Luật Xử lý vi phạm hành chính sửa đổi năm 2020, người",
+                "Luật Xử lý vi phạm hành chính sửa đổi năm 2020",
+                Some("2020"),
+                None,
+            ),
+            (
+                "Luật Đất đai sửa đổi, bổ sung năm 2013 và",
+                "Luật Đất đai sửa đổi, bổ sung năm 2013",
+                Some("2013"),
+                None,
+            ),
+            // No year after the amendment: the name alone.
+            (
+                "Luật Cư trú sửa đổi được thông qua",
+                "Luật Cư trú",
+                None,
+                None,
+            ),
+            (
+                "Kế hoạch số 45/KH-CAH ngày 10/1/2024 của Công an huyện về đợt cao điểm",
+                "Kế hoạch số 45/KH-CAH",
+                Some("2024-01-10"),
+                Some("Công an huyện"),
+            ),
+        ];
+        for &(text, whole, issued, issuer) in cases {
+            let d = &docs(text)[0];
+            assert_eq!(&text[d.range.clone()], whole, "{text}");
+            assert_eq!(d.issued.as_deref(), issued, "{text}");
+            assert_eq!(d.issuer.as_deref(), issuer, "{text}");
+        }
     }
 
     #[test]
