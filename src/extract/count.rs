@@ -446,13 +446,19 @@ impl<'t> Scanner<'t> {
     /// after them, or no duration word before them.
     fn clock_time(&self, number: usize, unit: usize, digits: bool) -> bool {
         let after = unit + 1;
+        let before = number.checked_sub(1).map_or("", |k| self.word(k));
+        // `trong vòng 24 giờ,`: a comma after a length of time ends the
+        // phrase, as it ends `lúc 21 giờ, ...`.
+        let lasting = matches!(before, "vòng" | "suốt" | "mất" | "trong")
+            && after < self.toks.len()
+            && self.word(after) == ",";
         let timed_after = after < self.toks.len()
             && !self.toks[after].newline
+            && !lasting
             && (self.toks[after].kind == Kind::Number || CLOCK_AFTER.contains(&self.word(after)));
         if timed_after {
             return true;
         }
-        let before = number.checked_sub(1).map_or("", |k| self.word(k));
         let before2 = number.checked_sub(2).map_or("", |k| self.word(k));
         let duration_before = DURATION_BEFORE.contains(&before)
             || before2 == "kéo" && before == "dài"
@@ -1232,6 +1238,12 @@ mod tests {
             (
                 "Huy một năm mấy tù treo",
                 &[("một năm mấy", 1.0, MoreThan, "năm")],
+            ),
+            // A length of time before a comma (a clock time keeps its
+            // comma: `khoảng 21 giờ, đối tượng` counts nothing).
+            (
+                "Trong vòng 24 giờ, đối tượng bị bắt",
+                &[("24 giờ", 24.0, Exact, "giờ")],
             ),
         ]);
     }
