@@ -734,6 +734,12 @@ fn find_in_window(text: &str) -> Vec<DateFound> {
         if year.is_none() {
             // A bare day-month needs `ngày`, a time-of-day word, or `-`/`/` only.
             let before = text[..r.start].trim_end();
+            // `Hôm qua (12/6)`, `Sáng nay (15/3)`: the day in parentheses
+            // after the word that dates it.
+            let before = match before.strip_suffix('(') {
+                Some(b) if text[r.end..].starts_with(')') => b.trim_end(),
+                _ => before,
+            };
             let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
             let timed = TIME_OF_DAY.contains(&word)
                 || word.ends_with(',')
@@ -982,6 +988,10 @@ mod tests {
                 "Ngày toàn dân phòng, chống ma túy – 26/6”, Bộ đề nghị",
                 &[("26/6", "--06-26")],
             ),
+            // The day in parentheses after the word that dates it.
+            ("Hôm qua (12/6), Công an huyện", &[("12/6", "--06-12")]),
+            ("Sáng nay (15/3), đoàn đến", &[("15/3", "--03-15")]),
+            ("tỷ lệ đạt (12/6) là cao", &[]),
             // Fractions and bare pairs are no dates.
             ("giảm từ 1/3 diện tích xuống", &[]),
             ("tỷ số 2-1 nghiêng về đội khách", &[]),
