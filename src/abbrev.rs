@@ -651,8 +651,10 @@ fn definitions(text: &str) -> HashMap<String, String> {
                     break;
                 }
                 if ch.is_whitespace() {
-                    if i + 1 < end {
-                        more.push((i + 1, &before[i + 1..end]));
+                    // After the space, which may be wider than a byte (U+0085).
+                    let next = i + ch.len_utf8();
+                    if next < end {
+                        more.push((next, &before[next..end]));
                     }
                     end = i;
                 }
