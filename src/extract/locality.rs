@@ -249,6 +249,22 @@ const NAME_PARTS: &[&str] = &[
     "Ngọc",
 ];
 
+/// Every level, for names looked up whatever they name.
+const ALL_LEVELS: &[Level] = &[
+    Level::Province,
+    Level::Municipality,
+    Level::City,
+    Level::District,
+    Level::UrbanDistrict,
+    Level::Town,
+    Level::Commune,
+    Level::Ward,
+    Level::Township,
+    Level::SpecialZone,
+    Level::Village,
+    Level::ResidentialGroup,
+];
+
 /// Directions that end commune names (`Bình Định Bắc`).
 const DIRECTIONS: &[&str] = &["Bắc", "Nam", "Đông", "Tây", "Trung", "Thượng", "Hạ"];
 
@@ -264,6 +280,33 @@ const NOT_AFTER: &[&str] = &[
     "Núi",
     "cầu",
     "Cầu",
+];
+
+/// Words before a capitalised unit word that make it part of the name of
+/// a landmark or an event (`thác Bản Giốc`, `chiến thắng Ấp Bắc`).
+const LANDMARKS: &[&str] = &[
+    "đường",
+    "phố",
+    "sông",
+    "núi",
+    "cầu",
+    "thác",
+    "đèo",
+    "hồ",
+    "suối",
+    "chùa",
+    "đền",
+    "đình",
+    "chợ",
+    "bến",
+    "hang",
+    "động",
+    "đảo",
+    "vịnh",
+    "thắng",
+    "trận",
+    "quán",
+    "hiệu",
 ];
 
 struct Candidate<'g> {
@@ -340,6 +383,18 @@ fn known_prefix<'g>(
         }
     }
     None
+}
+
+/// The words of the longest prefix of a run that is a place's name as the
+/// gazetteer spells it, tones included (folded keys would take `Quận Hà
+/// Đông` for a commune `Quan Hà`).
+fn spelt_known(gaz: &Gazetteer, text: &str, run: &[Range<usize>]) -> Option<usize> {
+    let (n, units) = known_prefix(gaz, text, run, ALL_LEVELS)?;
+    let written = text[run[0].start..run[n - 1].end].to_lowercase();
+    units
+        .iter()
+        .any(|u| u.name.to_lowercase() == written)
+        .then_some(n)
 }
 
 fn official(gaz: &Gazetteer, name: &str) -> String {
@@ -428,6 +483,33 @@ pub(crate) fn scan(text: &str, gaz: &Gazetteer, era: Option<Era>) -> Vec<Localit
         // `tổ` names only numbers; `Tổ công tác` and the like are no places.
         if lower_unit == "tổ" && !numbered {
             continue;
+        }
+        // A unit word written with a capital may be the first syllable of
+        // a name: of a place the gazetteer knows whole (`Sóc Trăng`, `Buôn
+        // Ma Thuột`), read as a bare name if at all; of a person (`Quận Văn
+        // Hùng`, `Làng Văn Thắng`, `Bản Nguyễn`) when what follows is not a
+        // place's name and starts as people's names do.
+        let capital_unit = !abbreviated && unit_text.starts_with(is_upper);
+        if capital_unit && !numbered {
+            let with_unit: Vec<Range<usize>> = std::iter::once(m.range())
+                .chain(run.iter().cloned())
+                .collect();
+            if spelt_known(gaz, text, &with_unit).is_some_and(|n| n >= 2) {
+                continue;
+            }
+            // `thác Bản Giốc`, `chiến thắng Ấp Bắc`: a landmark's or an
+            // event's name.
+            let before = text[..m.start()]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            if LANDMARKS.contains(&before.to_lowercase().as_str()) {
+                continue;
+            }
+            let first = &text[run[0].clone()];
+            if NAME_PARTS[..18].contains(&first) && spelt_known(gaz, text, &run).is_none() {
+                continue;
+            }
         }
         if numbered
             && !matches!(
@@ -984,6 +1066,32 @@ mod tests {
                 ("Cẩm Liên", Level::Commune, Some("Thanh Hóa")),
             ]
         );
+    }
+
+    #[test]
+    fn capitalised_unit_words_that_start_a_name() {
+        let names =
+            |text: &str| -> Vec<String> { locs(text, None).into_iter().map(|g| g.0).collect() };
+        let cases: &[(&str, &[&str])] = &[
+            // A place the gazetteer knows whole: a bare province, a city
+            // (no bare locality).
+            ("về Sóc Trăng công tác", &["Sóc Trăng"]),
+            ("tại Buôn Ma Thuột hôm qua", &[]),
+            // People.
+            ("ông Quận Văn Hùng và Làng Văn Thắng", &[]),
+            // Landmarks and events.
+            ("thác Bản Giốc và chiến thắng Ấp Bắc", &[]),
+            // Addresses written with capitals stay places, spelt as the
+            // gazetteer spells them (`Quận Hà Đông` is no `Quan Hà`).
+            (
+                "Quận Hà Đông, Thành phố Hà Nội",
+                &["Quận Hà Đông", "Thành phố Hà Nội"],
+            ),
+            ("Thôn Tân Lập, Xã Ea Kly", &["Thôn Tân Lập", "Xã Ea Kly"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
     }
 
     #[test]
