@@ -43,46 +43,41 @@ pub(crate) fn char_kind(cp: u32) -> u8 {
     }
 }
 
+/// `c` has the class `bit` of [`char_kind`] (ASCII by `ascii`, without a
+/// look-up).
+#[inline]
+fn has(c: char, ascii: fn(&char) -> bool, bit: u8) -> bool {
+    if c.is_ascii() {
+        ascii(&c)
+    } else {
+        char_kind(c as u32) & bit != 0
+    }
+}
+
 /// `char::is_alphabetic` from the table: the standard library searches
 /// the Unicode tables for every letter above U+00FF, which is most
 /// Vietnamese letters.
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        char_kind(c as u32) & LETTER != 0
-    }
+    has(c, char::is_ascii_alphabetic, LETTER)
 }
 
 /// `char::is_uppercase` from the table.
 #[inline]
 pub(crate) fn is_upper(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_uppercase()
-    } else {
-        char_kind(c as u32) & UPPER != 0
-    }
+    has(c, char::is_ascii_uppercase, UPPER)
 }
 
 /// `char::is_lowercase` from the table.
 #[inline]
 pub(crate) fn is_lower(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_lowercase()
-    } else {
-        char_kind(c as u32) & LOWER != 0
-    }
+    has(c, char::is_ascii_lowercase, LOWER)
 }
 
 /// `char::is_alphanumeric` from the table.
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        char_kind(c as u32) & ALPHANUMERIC != 0
-    }
+    has(c, char::is_ascii_alphanumeric, ALPHANUMERIC)
 }
 
 /// The letters that `keep` selects among those Vietnamese text is written

@@ -448,6 +448,24 @@ pub enum Level {
     ResidentialGroup,
 }
 
+impl Level {
+    /// Every level, from the top.
+    pub const ALL: &'static [Level] = &[
+        Level::Province,
+        Level::Municipality,
+        Level::City,
+        Level::District,
+        Level::UrbanDistrict,
+        Level::Town,
+        Level::Commune,
+        Level::Ward,
+        Level::Township,
+        Level::SpecialZone,
+        Level::Village,
+        Level::ResidentialGroup,
+    ];
+}
+
 /// A named administrative place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Locality {
@@ -836,20 +854,7 @@ mod tests {
         ] {
             assert_eq!(k.as_str(), name(serde_json::to_value(k).unwrap()));
         }
-        for l in [
-            Level::Province,
-            Level::Municipality,
-            Level::City,
-            Level::District,
-            Level::UrbanDistrict,
-            Level::Town,
-            Level::Commune,
-            Level::Ward,
-            Level::Township,
-            Level::SpecialZone,
-            Level::Village,
-            Level::ResidentialGroup,
-        ] {
+        for &l in Level::ALL {
             assert_eq!(l.as_str(), name(serde_json::to_value(l).unwrap()));
         }
         for m in [

@@ -249,22 +249,6 @@ const NAME_PARTS: &[&str] = &[
     "Ngọc",
 ];
 
-/// Every level, for names looked up whatever they name.
-const ALL_LEVELS: &[Level] = &[
-    Level::Province,
-    Level::Municipality,
-    Level::City,
-    Level::District,
-    Level::UrbanDistrict,
-    Level::Town,
-    Level::Commune,
-    Level::Ward,
-    Level::Township,
-    Level::SpecialZone,
-    Level::Village,
-    Level::ResidentialGroup,
-];
-
 /// Directions that end commune names (`Bình Định Bắc`).
 const DIRECTIONS: &[&str] = &["Bắc", "Nam", "Đông", "Tây", "Trung", "Thượng", "Hạ"];
 
@@ -389,7 +373,7 @@ fn known_prefix<'g>(
 /// gazetteer spells it, tones included (folded keys would take `Quận Hà
 /// Đông` for a commune `Quan Hà`).
 fn spelt_known(gaz: &Gazetteer, text: &str, run: &[Range<usize>]) -> Option<usize> {
-    let (n, units) = known_prefix(gaz, text, run, ALL_LEVELS)?;
+    let (n, units) = known_prefix(gaz, text, run, Level::ALL)?;
     let written = text[run[0].start..run[n - 1].end].to_lowercase();
     units
         .iter()
