@@ -92,11 +92,11 @@ impl Extractor {
     /// and the two halves of start-up overlap (a third thread may build the
     /// normalizer's part: `normalize::normalize` of any Vietnamese text).
     pub fn prepare() {
-        let no_places = Gazetteer::default();
+        let no_places = Arc::new(Gazetteer::default());
         let without_places = Extractor {
             options: Options::default(),
             abbreviations: Shared::Embedded(Dictionary::embedded()),
-            gazetteer: Shared::Own(Arc::new(Gazetteer::default())),
+            gazetteer: Shared::Own(Arc::clone(&no_places)),
             types: FactType::ALL.to_vec(),
         };
         // The composed text is normalized already: the patterns first,
