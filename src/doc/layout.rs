@@ -620,9 +620,10 @@ fn is_reference_notice(line: &str) -> bool {
         .any(|w| f.contains(w))
 }
 
-/// Whether a line belongs to a quoted statute: its heading (`Điều 249.
-/// Tội tàng trữ trái phép chất ma túy`), a numbered clause (`1. Người nào
-/// ...`) or a lettered point (`a) Có tổ chức;`).
+/// Whether a line belongs to a quoted statute: `Some(true)` for its
+/// heading (`Điều 249. Tội tàng trữ trái phép chất ma túy`), `Some(false)`
+/// for a numbered clause (`1. Người nào ...`) or a lettered point (`a) Có
+/// tổ chức;`), `None` for any other line.
 fn is_statute_line(line: &str) -> Option<bool> {
     let line = line.trim();
     let heading = line
